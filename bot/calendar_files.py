@@ -1,0 +1,190 @@
+"""Calendar YAML files: checked completely before anything is stored, then loaded by key.
+
+A file is one fiscal year's calendar, the NACC's or a province's overlay; see
+docs/calendar-format.md. Loading a new year is a new file, never a code change.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+
+import sqlalchemy as sa
+import yaml
+from sqlalchemy import orm
+
+from bot.thai import parse_thai_date
+from models import Calendar, Step, get_or_create_province
+from models.calendar import ACTORS, FORMS, SCOPES
+
+FILE_FIELDS = {"year", "scope", "province", "title", "source", "steps"}
+STEP_FIELDS = {"id", "title", "short", "start", "end", "end_time", "forms", "actor", "source", "nacc_step", "note"}
+REQUIRED_STEP = ("id", "title", "short", "start", "end", "actor")
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
+
+
+class CalendarFileError(ValueError):
+    def __init__(self, file: str, problems: list[str]):
+        self.file, self.problems = file, problems
+        super().__init__(f"{file}: " + "; ".join(problems))
+
+
+@dataclass(frozen=True)
+class StepSpec:
+    key: str
+    title: str
+    short: str
+    start: date
+    end: date
+    end_time: time | None
+    forms: tuple[str, ...]
+    actor: str
+    source: str
+    nacc_step: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class CalendarSpec:
+    file_name: str
+    checksum: str
+    year: int
+    scope: str
+    province: str | None
+    title: str
+    source: str
+    steps: tuple[StepSpec, ...]
+
+    @property
+    def key(self) -> str:
+        return f"{self.year}/{self.scope}" + (f"/{self.province}" if self.province else "")
+
+
+class _PlainLoader(yaml.SafeLoader):
+    """Dates stay text, so a bad one is reported with its step instead of crashing the parser."""
+
+
+_PlainLoader.yaml_implicit_resolvers = {
+    k: [r for r in v if r[0] != "tag:yaml.org,2002:timestamp"] for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def read_calendar(path: str | Path) -> CalendarSpec:
+    """Parse and check a calendar file; CalendarFileError lists every problem found."""
+    path = Path(path)
+    raw = path.read_bytes()
+    try:
+        doc = yaml.load(raw.decode("utf-8"), Loader=_PlainLoader)
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise CalendarFileError(path.name, [f"not valid YAML: {error}"]) from None
+    if not isinstance(doc, dict):
+        raise CalendarFileError(path.name, ["expected a mapping with year, scope, title, source, steps"])
+    problems: list[str] = []
+    header = _check_header(doc, problems)
+    steps = doc.get("steps")
+    specs: list[StepSpec] = []
+    if not isinstance(steps, list) or not steps:
+        problems.append("steps: expected a non-empty list")
+        steps = []
+    seen: set[str] = set()
+    for number, step in enumerate(steps, 1):
+        spec = _check_step(step, number, problems)
+        if spec and spec.key in seen:
+            problems.append(f"step {spec.key}: duplicate id")
+        elif spec:
+            seen.add(spec.key)
+            specs.append(spec)
+    if problems:
+        raise CalendarFileError(path.name, problems)
+    return CalendarSpec(path.name, hashlib.sha256(raw).hexdigest(), steps=tuple(specs), **header)
+
+
+def _check_header(doc: dict, problems: list[str]) -> dict:
+    for name in sorted(set(doc) - FILE_FIELDS):
+        problems.append(f"unknown field {name!r}")
+    year, scope, province = doc.get("year"), doc.get("scope"), doc.get("province")
+    if not isinstance(year, int) or not 2500 <= year <= 2700:
+        problems.append(f"year: expected a Buddhist-era year such as 2568, got {year!r}")
+    if scope not in SCOPES:
+        problems.append(f"scope: expected one of {', '.join(SCOPES)}, got {scope!r}")
+    if scope == "province" and not (isinstance(province, str) and province.strip()):
+        problems.append("province: an overlay needs the province's Thai name")
+    if scope == "nacc" and province:
+        problems.append("province: the NACC calendar belongs to no province")
+    for name in ("title", "source"):
+        if not isinstance(doc.get(name), str) or not doc[name].strip():
+            problems.append(f"{name}: expected text")
+    return {"year": year, "scope": scope, "province": province.strip() if scope == "province" and province else None,
+            "title": str(doc.get("title", "")).strip(), "source": str(doc.get("source", "")).strip()}
+
+
+def _check_step(step: object, number: int, problems: list[str]) -> StepSpec | None:
+    if not isinstance(step, dict):
+        problems.append(f"step #{number}: expected a mapping")
+        return None
+    name = f"step {step['id']}" if step.get("id") else f"step #{number}"
+    before = len(problems)
+    problems.extend(f"{name}: unknown field {f!r}" for f in sorted(map(str, set(step) - STEP_FIELDS)))
+    problems.extend(f"{name}: missing {f}" for f in REQUIRED_STEP if step.get(f) in (None, ""))
+    key = str(step.get("id", ""))
+    if key and not _SLUG.match(key):
+        problems.append(f"{name}: id must be lowercase letters, digits and dashes")
+    start, end = _date(step.get("start"), name, "start", problems), _date(step.get("end"), name, "end", problems)
+    if start and end and end < start:
+        problems.append(f"{name}: end {end} is before start {start}")
+    end_time = _time(step.get("end_time"), name, problems)
+    forms = step.get("forms") or []
+    if not isinstance(forms, list) or any(f not in FORMS for f in forms):
+        problems.append(f"{name}: unknown form in {forms!r} (known: {', '.join(FORMS)})")
+        forms = []
+    if step.get("actor") not in (*ACTORS, None, ""):
+        problems.append(f"{name}: actor must be one of {', '.join(ACTORS)}, got {step.get('actor')!r}")
+    if len(problems) > before:
+        return None
+    return StepSpec(key, str(step["title"]).strip(), str(step["short"]).strip(), start, end, end_time,
+                    tuple(f for f in FORMS if f in forms), step["actor"], str(step.get("source") or ""),
+                    step.get("nacc_step") or None, step.get("note") or None)
+
+
+def _date(value: object, name: str, field: str, problems: list[str]) -> date | None:
+    if value in (None, ""):
+        return None
+    text = str(value)
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        parsed = parse_thai_date(text)
+        if parsed is None:
+            problems.append(f"{name}: {field} is not a date: {text!r} (use 2025-04-30 or 30 เม.ย. 2568)")
+        return parsed
+
+
+def _time(value: object, name: str, problems: list[str]) -> time | None:
+    if value in (None, ""):
+        return None
+    try:
+        return time.fromisoformat(str(value))
+    except ValueError:
+        problems.append(f"{name}: end_time is not a time of day: {value!r} (use 17:00)")
+        return None
+
+
+def store_calendar(session: orm.Session, spec: CalendarSpec, now: datetime) -> str:
+    """Insert or replace the calendar with the spec's key: "added", "replaced" or "unchanged"."""
+    existing = session.scalar(sa.select(Calendar).where(Calendar.key == spec.key))
+    if existing is not None and existing.checksum == spec.checksum:
+        return "unchanged"
+    if existing is not None:
+        session.delete(existing)
+        session.flush()
+    province = get_or_create_province(session, spec.province) if spec.province else None
+    session.add(Calendar(
+        key=spec.key, year=spec.year, scope=spec.scope, province=province, title=spec.title,
+        source=spec.source, file_name=spec.file_name, checksum=spec.checksum, loaded_at=now,
+        steps=[Step(key=s.key, title=s.title, short=s.short, start_date=s.start, end_date=s.end,
+                    end_time=s.end_time, forms=",".join(s.forms), actor=s.actor, source=s.source,
+                    nacc_step=s.nacc_step, note=s.note) for s in spec.steps],
+    ))
+    return "replaced" if existing is not None else "added"

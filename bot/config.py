@@ -1,0 +1,84 @@
+"""Configuration: read from the environment once, validated at start-up."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlparse
+
+from bot.clock import parse_instant
+
+DEFAULT_LINE_API = "https://api.line.me"
+
+
+class ConfigError(SystemExit):
+    """A setting is missing or wrong.
+
+    A SystemExit so that `itabot`, `flask` and gunicorn print one clear line
+    and stop, instead of a traceback that hides the variable's name.
+    """
+
+    def __init__(self, message: str):
+        super().__init__(f"itabot: {message}")
+
+
+@dataclass(frozen=True)
+class Config:
+    line_channel_secret: str = ""
+    line_channel_access_token: str = ""
+    line_api_base_url: str = DEFAULT_LINE_API
+    database_url: str = ""
+    now: datetime | None = None
+    # Maintenance commands (init, calendar, chat) work without LINE credentials.
+    require_line_credentials: bool = True
+    testing: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls, instance_path: str | Path, overrides: dict | None = None) -> "Config":
+        env = os.environ
+        values = {
+            "line_channel_secret": env.get("LINE_CHANNEL_SECRET", ""),
+            "line_channel_access_token": env.get("LINE_CHANNEL_ACCESS_TOKEN", ""),
+            "line_api_base_url": env.get("LINE_API_BASE_URL", "") or DEFAULT_LINE_API,
+            "database_url": env.get("DATABASE_URL", ""),
+            "now": _instant_from_env(env.get("ITABOT_NOW", "")),
+        }
+        known = {f.name for f in fields(cls)}
+        extra = {}
+        for key, value in (overrides or {}).items():
+            name = key.lower()
+            if name in known:
+                values[name] = parse_instant(value) if name == "now" and isinstance(value, str) else value
+            else:
+                extra[key] = value
+        config = cls(**values, extra=extra)
+        if not config.database_url:
+            config = replace(config, database_url=f"sqlite:///{Path(instance_path) / 'itabot.sqlite3'}")
+        config.validate()
+        return config
+
+    def validate(self) -> None:
+        url = urlparse(self.line_api_base_url)
+        if url.scheme not in ("http", "https") or not url.netloc:
+            raise ConfigError(f"LINE_API_BASE_URL is not an http(s) URL: {self.line_api_base_url!r}")
+        if "://" not in self.database_url:
+            raise ConfigError("DATABASE_URL is not a database URL (e.g. sqlite:///path or postgresql+psycopg://...)")
+        if self.require_line_credentials:
+            self.check_line_credentials()
+
+    def check_line_credentials(self) -> None:
+        if not self.line_channel_secret:
+            raise ConfigError("LINE_CHANNEL_SECRET is not set (Messaging API channel > Basic settings > Channel secret)")
+        if not self.line_channel_access_token:
+            raise ConfigError("LINE_CHANNEL_ACCESS_TOKEN is not set (Messaging API channel > Messaging API > Channel access token)")
+
+
+def _instant_from_env(raw: str) -> datetime | None:
+    if not raw:
+        return None
+    try:
+        return parse_instant(raw)
+    except ValueError:
+        raise ConfigError(f"ITABOT_NOW is not an ISO-8601 instant: {raw!r} (e.g. 2025-04-10T09:00+07:00)") from None

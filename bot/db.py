@@ -1,0 +1,77 @@
+"""Database engine, one session per request, and schema upgrades through Alembic."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from flask import Flask, current_app, g
+from sqlalchemy import orm
+
+MIGRATIONS = Path(__file__).resolve().parent.parent / "models" / "migrations"
+
+
+def make_engine(url: str) -> sa.Engine:
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(url, connect_args={"timeout": 15})
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+        sa.event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return sa.create_engine(url, pool_pre_ping=True)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # WAL lets readers go on while the webhook writes; foreign keys are off by default in SQLite.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+    # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin (see _sqlite_begin).
+    dbapi_connection.isolation_level = None
+
+
+def _sqlite_begin(connection: sa.Connection) -> None:
+    # Take the write lock up front: two webhook requests that read and then write would
+    # otherwise deadlock on the upgrade from reader to writer and fail with "database is locked".
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def init_app(app: Flask, url: str) -> None:
+    engine = make_engine(url)
+    app.extensions["itabot.engine"] = engine
+    app.extensions["itabot.sessionmaker"] = orm.sessionmaker(engine, expire_on_commit=False)
+    app.teardown_appcontext(_close_session)
+
+
+def sessionmaker(app: Flask | None = None) -> orm.sessionmaker:
+    """For work outside a request (CLI, jobs): `with sessionmaker()() as s, s.begin(): ...`."""
+    return (app or current_app).extensions["itabot.sessionmaker"]
+
+
+def request_session() -> orm.Session:
+    """The session of the current request, opened on first use and closed on teardown."""
+    if "db_session" not in g:
+        g.db_session = sessionmaker()()
+    return g.db_session
+
+
+def _close_session(_exc: BaseException | None) -> None:
+    session = g.pop("db_session", None)
+    if session is not None:
+        session.close()
+
+
+def alembic_config(url: str) -> AlembicConfig:
+    config = AlembicConfig()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["database_url"] = url
+    return config
+
+
+def upgrade(url: str, revision: str = "head") -> None:
+    command.upgrade(alembic_config(url), revision)

@@ -1,0 +1,75 @@
+"""Commands and event handlers, registered with their triggers and the role they need.
+
+A handler module marks plain functions with `@command(...)` or `@on_event(...)`;
+`Registry.collect(module)` gathers them. Nothing is registered at import time.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Callable
+
+from bot.permissions import Role
+from bot.thai import compact
+
+_SPEC = "__itabot_spec__"
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    handler: Callable
+    triggers: tuple[str, ...]  # compact (normalised, no spaces) phrases
+    role: Role
+    summary: str  # one Thai line for the help text
+    example: str  # what to type; the help's quick-reply button sends it
+    priority: int = 50  # lower wins when two commands match
+    exact: bool = False  # triggers must be the whole message
+
+    def matches(self, compact_text: str) -> bool:
+        if self.exact:
+            return compact_text in self.triggers
+        return any(t in compact_text for t in self.triggers)
+
+
+@dataclass(frozen=True)
+class EventHandler:
+    event_type: str
+    handler: Callable
+
+
+def command(name: str, *, triggers: tuple[str, ...], summary: str, example: str,
+            role: Role = Role.ANYONE, priority: int = 50, exact: bool = False) -> Callable:
+    def mark(func: Callable) -> Callable:
+        setattr(func, _SPEC, Command(name, func, tuple(compact(t) for t in triggers), role,
+                                     summary, example, priority, exact))
+        return func
+    return mark
+
+
+def on_event(event_type: str) -> Callable:
+    """Handle a non-message event, e.g. "follow" or "join"."""
+    def mark(func: Callable) -> Callable:
+        setattr(func, _SPEC, EventHandler(event_type, func))
+        return func
+    return mark
+
+
+class Registry:
+    def __init__(self) -> None:
+        self.commands: list[Command] = []
+        self.events: dict[str, EventHandler] = {}
+
+    def collect(self, module: ModuleType) -> None:
+        for value in vars(module).values():
+            spec = getattr(value, _SPEC, None)
+            if isinstance(spec, Command):
+                if any(c.name == spec.name for c in self.commands):
+                    raise ValueError(f"command {spec.name!r} registered twice")
+                self.commands.append(spec)
+            elif isinstance(spec, EventHandler):
+                self.events[spec.event_type] = spec
+        self.commands.sort(key=lambda c: c.priority)  # stable: equal priorities keep module order
+
+    def match(self, compact_text: str) -> Command | None:
+        return next((c for c in self.commands if c.matches(compact_text)), None)

@@ -1,0 +1,18 @@
+"""Help: every registered command, with a button to try each."""
+from __future__ import annotations
+
+from bot import texts
+from bot.context import Context, Message
+from bot.registry import command
+from bot.replies import QuickReply, Reply, Text
+
+
+@command("help", triggers=("ช่วยเหลือ", "เมนู", "help", "คำสั่ง", "วิธีใช้"), exact=True, priority=10,
+         summary=texts.SUMMARY_HELP, example="ช่วยเหลือ")
+def help_answer(message: Message, ctx: Context) -> list[Reply]:
+    commands = ctx.registry.commands
+    lines = [texts.HELP_HEADER, ""]
+    lines += [texts.HELP_LINE.format(summary=c.summary, example=c.example) for c in commands]
+    lines += ["", texts.HELP_FOOTER]
+    buttons = tuple(QuickReply(c.example, c.example) for c in commands if c.name != "help")
+    return [Text("\n".join(lines), buttons)]

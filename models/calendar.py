@@ -1,0 +1,74 @@
+"""The stored ITA calendar: the NACC's yearly steps and each province's overlay."""
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+import sqlalchemy as sa
+from sqlalchemy import orm
+
+from models.base import Base, one_of
+from models.province import Province
+
+SCOPES = ("nacc", "province")
+ACTORS = ("unit", "province", "nacc")
+FORMS = ("IIT", "EIT", "OIT")
+
+
+class Calendar(Base):
+    """One loaded calendar file: a fiscal year's NACC calendar or a province's overlay."""
+
+    __tablename__ = "calendars"
+    __table_args__ = (
+        one_of("scope", SCOPES, "scope"),
+        sa.CheckConstraint("(scope = 'nacc') = (province_id IS NULL)", name="province_iff_overlay"),
+    )
+
+    id: orm.Mapped[int] = orm.mapped_column(primary_key=True)
+    # "2568/nacc" or "2568/province/ลำพูน": reloading a file replaces the calendar with this key.
+    key: orm.Mapped[str] = orm.mapped_column(sa.String(120), unique=True)
+    year: orm.Mapped[int] = orm.mapped_column(index=True)  # fiscal year, Buddhist era
+    scope: orm.Mapped[str] = orm.mapped_column(sa.String(10))
+    province_id: orm.Mapped[int | None] = orm.mapped_column(sa.ForeignKey("provinces.id"))
+    title: orm.Mapped[str] = orm.mapped_column(sa.String(300))
+    source: orm.Mapped[str] = orm.mapped_column(sa.String(500))
+    file_name: orm.Mapped[str] = orm.mapped_column(sa.String(200))
+    checksum: orm.Mapped[str] = orm.mapped_column(sa.String(64))
+    loaded_at: orm.Mapped[datetime] = orm.mapped_column(sa.DateTime(timezone=True))
+
+    province: orm.Mapped[Province | None] = orm.relationship()
+    steps: orm.Mapped[list["Step"]] = orm.relationship(
+        back_populates="calendar", cascade="all, delete-orphan", order_by="Step.start_date, Step.end_date"
+    )
+
+
+class Step(Base):
+    """A dated step of a calendar, e.g. OIT answering 1 Jan – 30 Apr 2568."""
+
+    __tablename__ = "calendar_steps"
+    __table_args__ = (
+        sa.UniqueConstraint("calendar_id", "key", name="uq_calendar_steps_calendar_key"),
+        sa.CheckConstraint("end_date >= start_date", name="ends_after_start"),
+        one_of("actor", ACTORS, "actor"),
+    )
+
+    id: orm.Mapped[int] = orm.mapped_column(primary_key=True)
+    calendar_id: orm.Mapped[int] = orm.mapped_column(sa.ForeignKey("calendars.id", ondelete="CASCADE"), index=True)
+    key: orm.Mapped[str] = orm.mapped_column(sa.String(60))
+    title: orm.Mapped[str] = orm.mapped_column(sa.String(500))
+    short: orm.Mapped[str] = orm.mapped_column(sa.String(80))
+    start_date: orm.Mapped[date]
+    end_date: orm.Mapped[date]
+    end_time: orm.Mapped[time | None]
+    # Comma-separated subset of FORMS in that order, e.g. "IIT,EIT"; empty for none.
+    forms: orm.Mapped[str] = orm.mapped_column(sa.String(20), default="")
+    actor: orm.Mapped[str] = orm.mapped_column(sa.String(10))
+    source: orm.Mapped[str] = orm.mapped_column(sa.String(300), default="")
+    # Overlays: the NACC step this province step comes before.
+    nacc_step: orm.Mapped[str | None] = orm.mapped_column(sa.String(60))
+    note: orm.Mapped[str | None] = orm.mapped_column(sa.String(500))
+
+    calendar: orm.Mapped[Calendar] = orm.relationship(back_populates="steps")
+
+    @property
+    def form_set(self) -> frozenset[str]:
+        return frozenset(f for f in self.forms.split(",") if f)

@@ -1,0 +1,27 @@
+"""Chats the bot is in (1:1, group, room) and what each is bound to."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy import orm
+
+from models.base import Base, one_of
+from models.province import Province
+
+CHAT_KINDS = ("user", "group", "room")
+
+
+class Chat(Base):
+    __tablename__ = "chats"
+    __table_args__ = (one_of("kind", CHAT_KINDS, "kind"),)
+
+    # LINE's userId, groupId or roomId.
+    id: orm.Mapped[str] = orm.mapped_column(sa.String(64), primary_key=True)
+    kind: orm.Mapped[str] = orm.mapped_column(sa.String(10))
+    province_id: orm.Mapped[int | None] = orm.mapped_column(sa.ForeignKey("provinces.id"), index=True)
+    # False once the bot has left or been blocked: nothing is pushed there any more.
+    active: orm.Mapped[bool] = orm.mapped_column(default=True)
+    first_seen: orm.Mapped[datetime] = orm.mapped_column(sa.DateTime(timezone=True))
+
+    province: orm.Mapped[Province | None] = orm.relationship()

@@ -1,0 +1,80 @@
+"""Deadline questions answered from the stored calendar, in Thai, with Buddhist-era dates."""
+from __future__ import annotations
+
+import pytest
+
+from bot.simulator import message_text
+from models import Chat, get_or_create_province
+
+
+def ask(line, text: str, **where) -> str:
+    return "\n".join(message_text(m) for m in line.say(text, **where))
+
+
+@pytest.mark.parametrize("question", [
+    "กำหนดการ", "ปฏิทิน ITA", "OIT ส่งเมื่อไหร่", "IIT ปิดวันไหน", "ตอนนี้ต้องทำอะไร",
+    "เหลือกี่วันส่ง OIT", "deadline eit", "Deadline  EIT", "ｏｉｔ ส่งเมื่อไหร่", "เหลือ\u200bกี่วัน ส่ง OIT",
+])
+def test_calendar_questions_get_an_answer_from_the_stored_calendar(line, calendars, question):
+    answer = ask(line, question)
+    assert "กำหนดการ ITA 2568" in answer
+    assert "2568" in answer and "วัน" in answer
+
+
+def test_oit_question_lists_the_open_oit_step_with_days_left(line, calendars, clock):
+    clock.freeze("2025-04-10T09:00:00+07:00")
+    answer = ask(line, "OIT ส่งเมื่อไหร่")
+    assert "OIT" in answer
+    assert "1 ม.ค. – 30 เม.ย. 2568" in answer
+    assert "เหลือ 20 วัน" in answer
+    assert "IIT" not in answer.split("\n", 1)[0]  # the title names only the form asked about
+
+
+def test_the_answer_is_filtered_to_the_form_named(line, calendars, clock):
+    clock.freeze("2025-04-10T09:00:00+07:00")
+    answer = ask(line, "IIT ปิดวันไหน")
+    assert "30 มิ.ย. 2568" in answer
+    assert "ตอบแบบ OIT" not in answer and "OIT" not in answer.split("ถัดไป")[0].split("\n", 2)[2]
+
+
+def test_days_are_counted_in_bangkok_not_utc(line, calendars, clock):
+    # 23:30 UTC on 29 April is already 30 April in Bangkok: the OIT window's last day.
+    clock.freeze("2025-04-29T23:30:00+00:00")
+    assert "วันนี้วันสุดท้าย" in ask(line, "OIT ส่งเมื่อไหร่")
+
+
+def test_a_chat_of_a_province_sees_its_own_earlier_deadline_beside_the_naccs(line, calendars, clock, session):
+    clock.freeze("2025-04-10T09:00:00+07:00")
+    session.add(Chat(id="Cchiangmai", kind="group", first_seen=clock.now(),
+                     province=get_or_create_province(session, "เชียงใหม่")))
+    session.commit()
+    answer = ask(line, "OIT ส่งเมื่อไหร่", group="Cchiangmai")
+    assert "จ.เชียงใหม่" in answer
+    assert "1–18 เม.ย. 2568" in answer and "30 เม.ย. 2568" in answer
+    assert "เหลือ 8 วัน" in answer  # 18 April, the province's own deadline
+    assert "จ.เชียงใหม่" not in ask(line, "OIT ส่งเมื่อไหร่", group="Cnoprovince")
+
+
+def test_when_no_calendar_covers_today_the_answer_says_so(line, calendars, clock):
+    clock.freeze("2026-11-22T10:00:00+07:00")
+    answer = ask(line, "กำหนดการ")
+    assert "ยังไม่มีปฏิทิน" in answer
+    assert "ITA 2568" in answer and "1 ม.ค." in answer
+    assert "ITA 2570 ยังไม่ได้โหลด" in answer
+
+
+def test_with_no_calendar_at_all_the_bot_still_answers(line):
+    assert "ยังไม่มีปฏิทิน ITA ในระบบ" in ask(line, "กำหนดการ")
+
+
+def test_before_a_cycle_starts_the_answer_shows_what_comes_next(line, calendars, clock):
+    clock.freeze("2024-11-15T09:00:00+07:00")
+    answer = ask(line, "ตอนนี้ต้องทำอะไร")
+    assert "ตอนนี้ไม่มีขั้นตอนที่เปิดอยู่" in answer
+    assert "1 ม.ค. 2568" in answer or "1–31 ม.ค. 2568" in answer
+
+
+def test_chitchat_in_a_group_gets_no_answer_but_a_1_to_1_chat_is_told_how_to_get_help(line, fake_line):
+    assert line.say("สวัสดีครับทุกคน", group="Cchat") == []
+    [reply] = line.say("สวัสดีครับ")
+    assert "ช่วยเหลือ" in reply["text"]

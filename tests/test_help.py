@@ -1,0 +1,26 @@
+"""Help lists what the bot can do, and never forgets a command."""
+import pytest
+
+
+@pytest.mark.parametrize("word", ["ช่วยเหลือ", "เมนู", "help", "HELP", " เมนู "])
+def test_help_words_open_the_help(line, word):
+    [reply] = line.say(word)
+    assert reply["text"].startswith("ผู้ช่วย ITA ทำอะไรได้บ้าง")
+    assert 1 <= len(reply["quickReply"]["items"]) <= 13
+
+
+def test_every_registered_command_appears_in_the_help(app, line):
+    [reply] = line.say("ช่วยเหลือ")
+    buttons = {i["action"]["text"] for i in reply["quickReply"]["items"]}
+    for command in app.extensions["itabot.registry"].commands:
+        assert command.summary in reply["text"], command.name
+        assert command.example in reply["text"], command.name
+        assert command.name == "help" or command.example in buttons, command.name
+
+
+def test_every_example_in_the_help_reaches_its_own_command(app):
+    registry = app.extensions["itabot.registry"]
+    from bot.thai import compact
+
+    for command in registry.commands:
+        assert registry.match(compact(command.example)) is command, command.name

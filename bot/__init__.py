@@ -7,6 +7,7 @@ from flask import Flask
 from linebot.v3.webhook import WebhookParser
 
 from bot import db, thai
+from bot.agenda import CalendarCache
 from bot.clock import Clock
 from bot.config import Config
 from bot.gateway import LineGateway
@@ -24,6 +25,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     app.extensions["itabot.clock"] = Clock(settings.now)
     app.extensions["itabot.registry"] = build_registry()
+    app.extensions["itabot.calendars"] = CalendarCache()
     app.extensions["itabot.parser"] = WebhookParser(settings.line_channel_secret or "unset")
     app.extensions["itabot.gateway"] = LineGateway(settings.line_channel_access_token, settings.line_api_base_url)
 

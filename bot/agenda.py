@@ -2,6 +2,7 @@
 now and the next ones, with each province's own deadline beside the NACC's."""
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from datetime import date, time
 
@@ -76,6 +77,32 @@ class NoCalendar:
 def fiscal_year_be(day: date) -> int:
     """Thai fiscal years start on 1 October: 22 Nov 2569 BE belongs to fiscal 2570."""
     return day.year + 543 + (1 if day.month >= 10 else 0)
+
+
+class CalendarCache:
+    """Steps by province, kept in memory until a calendar is loaded or replaced.
+
+    Every deadline question needs them; one cheap query for the calendars' ids and
+    checksums tells whether the copy is still right, even across processes.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._version: tuple = ()
+        self._cycles: dict[int | None, dict[int, list[StepView]]] = {}
+
+    def cycles(self, session: orm.Session, province_id: int | None) -> dict[int, list[StepView]]:
+        version = tuple(session.execute(sa.select(Calendar.id, Calendar.checksum).order_by(Calendar.id)))
+        with self._lock:
+            if version != self._version:
+                self._version, self._cycles = version, {}
+            cached = self._cycles.get(province_id)
+        if cached is None:
+            cached = load_cycles(session, province_id)
+            with self._lock:
+                if version == self._version:
+                    self._cycles[province_id] = cached
+        return cached
 
 
 def load_cycles(session: orm.Session, province_id: int | None) -> dict[int, list[StepView]]:

@@ -41,6 +41,7 @@ class Context:
     chat: Chat
     user_id: str | None
     registry: "Registry"  # noqa: F821 - for help, which lists every command
+    calendars: "CalendarCache"  # noqa: F821
 
     @property
     def today(self):

@@ -34,13 +34,16 @@ def handle_event(event: Event, raw: dict, session: orm.Session) -> None:
     registry: Registry = app.extensions["itabot.registry"]
     event_id = raw.get("webhookEventId") or None
     try:
-        with session.begin():
-            if event_id and not _claim(session, event_id, raw, now):
-                return
-            replies = route(event, raw, Context(session, now, _chat(session, event, raw, now),
-                                                _user_id(raw), registry))
+        session.begin()
+        if event_id and not _claim(session, event_id, raw, now):
+            return
+        ctx = Context(session, now, _chat(session, event, raw, now), _user_id(raw), registry,
+                      app.extensions["itabot.calendars"])
+        replies = route(event, raw, ctx)
+        session.commit()
     except Exception:
         log.exception("event %s failed", event_id)
+        session.rollback()
         _keep_failed(session, event_id, raw, now)
         replies = [Text(texts.SOMETHING_WENT_WRONG)]
     token = getattr(event, "reply_token", None)
@@ -69,11 +72,13 @@ def _answer_text(message: Message, ctx: Context) -> list[Reply]:
 
 
 def _claim(session: orm.Session, event_id: str, raw: dict, now) -> bool:
-    """Insert the event's id; False if it was already there (a duplicate)."""
+    """Insert the event's id as the transaction's first write; False if it was already
+    there (a redelivery, or the same event in another request at the same moment)."""
+    session.add(_record(event_id, raw, now, "done"))
     try:
-        with session.begin_nested():
-            session.add(_record(event_id, raw, now, "done"))
+        session.flush()
     except exc.IntegrityError:
+        session.rollback()
         return False
     return True
 

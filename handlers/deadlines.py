@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot import texts
-from bot.agenda import Agenda, Entry, NoCalendar, StepView, agenda_for, load_cycles
+from bot.agenda import Agenda, Entry, NoCalendar, StepView, agenda_for
 from bot.context import Context, Message
 from bot.registry import command
 from bot.replies import QuickReply, Reply, Text
@@ -31,7 +31,7 @@ def calendar_answer(message: Message, ctx: Context) -> list[Reply]:
          summary=texts.SUMMARY_FORM_DEADLINE, example="OIT ส่งเมื่อไหร่")
 def deadline_answer(message: Message, ctx: Context) -> list[Reply]:
     province_id = ctx.chat.province_id if ctx.chat else None
-    answer = agenda_for(load_cycles(ctx.session, province_id), ctx.today, message.forms)
+    answer = agenda_for(ctx.calendars.cycles(ctx.session, province_id), ctx.today, message.forms)
     if isinstance(answer, NoCalendar):
         return [Text(no_calendar_text(answer), FOLLOW_UPS[-1:])]
     return [Text(agenda_text(answer, message.forms), FOLLOW_UPS)]

@@ -78,3 +78,19 @@ def test_chitchat_in_a_group_gets_no_answer_but_a_1_to_1_chat_is_told_how_to_get
     assert line.say("สวัสดีครับทุกคน", group="Cchat") == []
     [reply] = line.say("สวัสดีครับ")
     assert "ช่วยเหลือ" in reply["text"]
+
+
+def test_a_reloaded_calendar_is_answered_at_once(line, calendars, clock, session, tmp_path):
+    from pathlib import Path
+
+    from bot.calendar_files import read_calendar, store_calendar
+
+    clock.freeze("2025-04-10T09:00:00+07:00")
+    assert "เหลือ 20 วัน" in ask(line, "OIT ส่งเมื่อไหร่")
+    shipped = Path(__file__).resolve().parent.parent / "data" / "calendars" / "2568-nacc.yaml"
+    moved = tmp_path / "2568-nacc.yaml"
+    moved.write_text(shipped.read_text(encoding="utf-8").replace("end: 2025-04-30", "end: 2025-05-09"),
+                     encoding="utf-8")
+    with session.begin():
+        assert store_calendar(session, read_calendar(moved), clock.now()) == "replaced"
+    assert "เหลือ 29 วัน" in ask(line, "OIT ส่งเมื่อไหร่")

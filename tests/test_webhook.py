@@ -86,12 +86,12 @@ def test_user_group_and_room_sources_all_get_answers(line, calendars):
 
 
 def test_what_a_user_sent_is_kept_even_when_handling_fails(line, session, monkeypatch):
-    import handlers.deadlines
+    from bot.agenda import CalendarCache
 
     def broken(*_):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(handlers.deadlines, "load_cycles", broken)
+    monkeypatch.setattr(CalendarCache, "cycles", broken)
     replies = line.say("กำหนดการ", event_id="01HFAILING000000000000000000")
     assert "ขัดข้อง" in replies[0]["text"]
     kept = session.get(InboundEvent, "01HFAILING000000000000000000")

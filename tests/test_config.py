@@ -33,3 +33,14 @@ def test_itabot_now_freezes_the_clock_in_bangkok(monkeypatch, tmp_path):
     from bot import shutdown
 
     shutdown(app)
+
+
+def test_pythainlp_dictionary_is_loaded_at_start_up_not_on_the_first_message(monkeypatch, tmp_path):
+    from bot import shutdown, thai
+
+    loaded = []
+    monkeypatch.setattr(thai, "warm_up", lambda: loaded.append(True))
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'w.sqlite3'}")
+    app = create_app({"require_line_credentials": False})
+    assert loaded == [True]
+    shutdown(app)

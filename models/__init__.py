@@ -1,8 +1,13 @@
 """Typed SQLAlchemy 2.0 models, one module per concept."""
+from models.audit import AuditEntry
 from models.base import Base
 from models.calendar import Calendar, Step
 from models.chat import Chat
 from models.inbound import InboundEvent
+from models.member import Member
 from models.province import Province, get_or_create_province
+from models.report import OitState, Report
+from models.unit import Quota, Unit, UnitAlias
 
-__all__ = ["Base", "Calendar", "Chat", "InboundEvent", "Province", "Step", "get_or_create_province"]
+__all__ = ["AuditEntry", "Base", "Calendar", "Chat", "InboundEvent", "Member", "OitState", "Province", "Quota",
+           "Report", "Step", "Unit", "UnitAlias", "get_or_create_province"]

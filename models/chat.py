@@ -20,8 +20,11 @@ class Chat(Base):
     id: orm.Mapped[str] = orm.mapped_column(sa.String(64), primary_key=True)
     kind: orm.Mapped[str] = orm.mapped_column(sa.String(10))
     province_id: orm.Mapped[int | None] = orm.mapped_column(sa.ForeignKey("provinces.id"), index=True)
+    # A chat is bound to a unit (its staff's group or 1:1) or to a province (the coordinators' group).
+    unit_id: orm.Mapped[int | None] = orm.mapped_column(sa.ForeignKey("units.id", ondelete="SET NULL"), index=True)
     # False once the bot has left or been blocked: nothing is pushed there any more.
     active: orm.Mapped[bool] = orm.mapped_column(default=True)
     first_seen: orm.Mapped[datetime] = orm.mapped_column(sa.DateTime(timezone=True))
 
     province: orm.Mapped[Province | None] = orm.relationship()
+    unit: orm.Mapped["Unit | None"] = orm.relationship()  # noqa: F821

@@ -1,0 +1,89 @@
+"""Finding units by what people type: abbreviations with or without dots and spaces,
+full names, Thai digits, small typos. Never a silent guess between two units."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+from rapidfuzz import fuzz, process
+from sqlalchemy import orm
+
+from bot.thai import normalize
+from models import Unit, UnitAlias
+
+# Full forms people write, to the abbreviation ITAS lists use; longest first.
+_FULL_TO_ABBR = (
+    ("องค์การบริหารส่วนจังหวัด", "อบจ"),
+    ("องค์การบริหารส่วนตำบล", "อบต"),
+    ("เทศบาลนคร", "ทน"),
+    ("เทศบาลเมือง", "ทม"),
+    ("เทศบาลตำบล", "ทต"),
+    ("สำนักงานจังหวัด", "สนจ"),
+)
+KIND_OF_PREFIX = {"อบจ": "pao", "อบต": "sao", "ทน": "city", "ทม": "town", "ทต": "subdistrict",
+                  "อำเภอ": "district", "ที่ว่าการอำเภอ": "district", "จังหวัด": "province_admin", "สนจ": "province_admin"}
+MAX_CHOICES = 13  # quick reply's limit
+_GOOD, _CLOSE = 90, 70  # rapidfuzz scores: a match, a suggestion
+
+
+def unit_key(name: str) -> str:
+    """อบต.บ้านไผ่, อบต บ้านไผ่, อบตบ้านไผ่ and องค์การบริหารส่วนตำบลบ้านไผ่ all become อบตบ้านไผ่."""
+    text = normalize(name)
+    for full, abbr in _FULL_TO_ABBR:
+        text = text.replace(full, abbr)
+    return re.sub(r"[\s.\-_,()]+", "", text)
+
+
+@dataclass
+class Found:
+    """One unit for sure, or choices to offer (several close ones, or the nearest suggestions)."""
+
+    unit: Unit | None = None
+    choices: list[Unit] = field(default_factory=list)
+
+
+def find_unit(session: orm.Session, text: str, province_id: int | None = None) -> Found:
+    key = unit_key(text)
+    if not key:
+        return Found()
+    names = _candidates(session, province_id)
+    exact = {unit_id for name, unit_id in names if name == key}
+    if len(exact) == 1:
+        return Found(unit=session.get(Unit, exact.pop()))
+    if exact:
+        return Found(choices=_units(session, exact))
+    scored = process.extract(key, [n for n, _ in names], scorer=fuzz.ratio, limit=MAX_CHOICES * 2)
+    best: dict[int, float] = {}
+    for _name, score, index in scored:
+        unit_id = names[index][1]
+        best[unit_id] = max(best.get(unit_id, 0), score)
+    ranked = sorted(best, key=lambda u: -best[u])
+    top = best[ranked[0]] if ranked else 0
+    runner_up = best[ranked[1]] if len(ranked) > 1 else 0
+    if top >= _GOOD and runner_up < top - 5:  # a typo of one unit, not a toss-up between two
+        return Found(unit=session.get(Unit, ranked[0]))
+    return Found(choices=_units(session, [u for u in ranked if best[u] >= _CLOSE][:MAX_CHOICES]))
+
+
+def _candidates(session: orm.Session, province_id: int | None) -> list[tuple[str, int]]:
+    units = sa.select(Unit.key, Unit.id)
+    aliases = sa.select(UnitAlias.key, UnitAlias.unit_id).join(Unit)
+    if province_id is not None:
+        units = units.where(Unit.province_id == province_id)
+        aliases = aliases.where(Unit.province_id == province_id)
+    return [tuple(row) for row in session.execute(units.union_all(aliases))]
+
+
+def _units(session: orm.Session, ids) -> list[Unit]:
+    ids = list(ids)
+    by_id = {u.id: u for u in session.scalars(sa.select(Unit).where(Unit.id.in_(ids)))}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def kind_from_name(name: str) -> str:
+    key = unit_key(name)
+    for prefix, kind in sorted(KIND_OF_PREFIX.items(), key=lambda p: -len(p[0])):
+        if key.startswith(prefix):
+            return kind
+    return "other"

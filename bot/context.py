@@ -42,6 +42,7 @@ class Context:
     user_id: str | None
     registry: "Registry"  # noqa: F821 - for help, which lists every command
     calendars: "CalendarCache"  # noqa: F821
+    event_id: str | None = None
 
     @property
     def today(self):

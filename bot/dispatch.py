@@ -10,7 +10,7 @@ import json
 import logging
 
 from flask import current_app
-from linebot.v3.webhooks import Event, MessageEvent, TextMessageContent
+from linebot.v3.webhooks import Event, MessageEvent, PostbackEvent, TextMessageContent
 from sqlalchemy import exc, orm
 
 from bot import texts
@@ -38,7 +38,7 @@ def handle_event(event: Event, raw: dict, session: orm.Session) -> None:
         if event_id and not _claim(session, event_id, raw, now):
             return
         ctx = Context(session, now, _chat(session, event, raw, now), _user_id(raw), registry,
-                      app.extensions["itabot.calendars"])
+                      app.extensions["itabot.calendars"], event_id)
         replies = route(event, raw, ctx)
         session.commit()
     except Exception:
@@ -57,12 +57,16 @@ def route(event: Event, raw: dict, ctx: Context) -> list[Reply]:
         ctx.chat.active = False
     if isinstance(event, MessageEvent) and isinstance(event.message, TextMessageContent):
         return _answer_text(Message(event.message.text), ctx)
+    if isinstance(event, PostbackEvent):
+        action, _, data = (event.postback.data or "").partition(":")
+        postback = ctx.registry.postback(action)
+        return postback(data, ctx) if postback else []
     handler = ctx.registry.events.get(raw.get("type", ""))
     return handler.handler(event, ctx) if handler else []
 
 
 def _answer_text(message: Message, ctx: Context) -> list[Reply]:
-    command = ctx.registry.match(message.compact)
+    command = ctx.registry.match(message)
     if command is None:
         # In a group people talk among themselves: only a 1:1 chat hears "I did not understand".
         return [Text(texts.NOT_UNDERSTOOD)] if ctx.chat and ctx.chat.kind == "user" else []

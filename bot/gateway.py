@@ -15,6 +15,7 @@ from linebot.v3.messaging import (
     FlexMessage,
     MessageAction,
     MessagingApi,
+    PostbackAction,
     PushMessageRequest,
     QuickReply as SdkQuickReply,
     QuickReplyItem,
@@ -71,7 +72,8 @@ def _to_sdk(reply: Reply):
     quick = None
     if reply.quick_replies:
         quick = SdkQuickReply(
-            items=[QuickReplyItem(action=MessageAction(label=q.label, text=q.text)) for q in reply.quick_replies]
+            items=[QuickReplyItem(action=PostbackAction(label=q.label, data=q.text, display_text=q.label) if q.postback
+                                  else MessageAction(label=q.label, text=q.text)) for q in reply.quick_replies]
         )
     if isinstance(reply, Text):
         return TextMessage(text=reply.text, quick_reply=quick)

@@ -5,6 +5,7 @@ A handler module marks plain functions with `@command(...)` or `@on_event(...)`;
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Callable
@@ -25,11 +26,14 @@ class Command:
     example: str  # what to type; the help's quick-reply button sends it
     priority: int = 50  # lower wins when two commands match
     exact: bool = False  # triggers must be the whole message
+    pattern: re.Pattern | None = None  # instead of triggers: a regex on the normalised text
 
-    def matches(self, compact_text: str) -> bool:
+    def matches(self, message) -> bool:
+        if self.pattern is not None:
+            return self.pattern.search(message.text) is not None
         if self.exact:
-            return compact_text in self.triggers
-        return any(t in compact_text for t in self.triggers)
+            return message.compact in self.triggers
+        return any(t in message.compact for t in self.triggers)
 
 
 @dataclass(frozen=True)
@@ -38,11 +42,26 @@ class EventHandler:
     handler: Callable
 
 
-def command(name: str, *, triggers: tuple[str, ...], summary: str, example: str,
-            role: Role = Role.ANYONE, priority: int = 50, exact: bool = False) -> Callable:
+@dataclass(frozen=True)
+class PostbackHandler:
+    action: str
+    handler: Callable
+
+
+def on_postback(action: str) -> Callable:
+    """Handle a postback button whose data starts with `action:`."""
     def mark(func: Callable) -> Callable:
-        setattr(func, _SPEC, Command(name, func, tuple(compact(t) for t in triggers), role,
-                                     summary, example, priority, exact))
+        setattr(func, _SPEC, PostbackHandler(action, func))
+        return func
+    return mark
+
+
+def command(name: str, *, summary: str, example: str, triggers: tuple[str, ...] = (),
+            pattern: str | None = None, role: Role = Role.ANYONE, priority: int = 50,
+            exact: bool = False) -> Callable:
+    def mark(func: Callable) -> Callable:
+        setattr(func, _SPEC, Command(name, func, tuple(compact(t) for t in triggers), role, summary, example,
+                                     priority, exact, re.compile(pattern) if pattern else None))
         return func
     return mark
 
@@ -59,6 +78,7 @@ class Registry:
     def __init__(self) -> None:
         self.commands: list[Command] = []
         self.events: dict[str, EventHandler] = {}
+        self.postbacks: dict[str, Callable] = {}
 
     def collect(self, module: ModuleType) -> None:
         for value in vars(module).values():
@@ -69,7 +89,13 @@ class Registry:
                 self.commands.append(spec)
             elif isinstance(spec, EventHandler):
                 self.events[spec.event_type] = spec
+            elif isinstance(spec, PostbackHandler):
+                self.postbacks[spec.action] = spec.handler
         self.commands.sort(key=lambda c: c.priority)  # stable: equal priorities keep module order
 
-    def match(self, compact_text: str) -> Command | None:
-        return next((c for c in self.commands if c.matches(compact_text)), None)
+    def match(self, message) -> Command | None:
+        """The first command, by priority, that this `bot.context.Message` calls for."""
+        return next((c for c in self.commands if c.matches(message)), None)
+
+    def postback(self, action: str) -> Callable | None:
+        return self.postbacks.get(action)

@@ -14,10 +14,12 @@ MAX_LABEL = 20  # quick reply button label
 
 @dataclass(frozen=True)
 class QuickReply:
-    """A button under the chat that sends `text` as if the user typed it."""
+    """A button under the chat: sends `text` as if the user typed it, or, as a postback,
+    sends `text` to the bot as data (for confirmations that must not be retyped)."""
 
     label: str
     text: str
+    postback: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ def fit(replies: list[Reply]) -> list[Reply]:
             messages.append(replace(reply, quick_replies=()))
     if len(messages) > MAX_MESSAGES:
         messages = _merge_tail(messages)
-    quick = tuple(QuickReply(q.label[:MAX_LABEL], q.text) for q in quick[:MAX_QUICK_REPLIES])
+    quick = tuple(replace(q, label=q.label[:MAX_LABEL]) for q in quick[:MAX_QUICK_REPLIES])
     if messages and quick:
         messages[-1] = replace(messages[-1], quick_replies=quick)
     return messages

@@ -54,6 +54,10 @@ def text_event(text: str, src: dict, **options) -> dict:
     return event("message", src, message=message, **options)
 
 
+def postback_event(data: str, src: dict, **options) -> dict:
+    return event("postback", src, postback={"data": data}, **options)
+
+
 class LineSimulator:
     def __init__(self, app: Flask, fake: FakeLine, secret: str, destination: str = "Ubot0000000000000000000000000000"):
         self.app, self.fake, self.secret, self.destination = app, fake, secret, destination
@@ -81,6 +85,15 @@ class LineSimulator:
     def say(self, text: str, *, user: str | None = "Utester00000000000000000000000000",
             group: str | None = None, room: str | None = None, **options) -> list[dict]:
         return self.send(text_event(text, source(user, group, room), clock=self.clock, **options))
+
+
+    def tap(self, message: dict, label_starts: str, *, user: str | None = "Utester00000000000000000000000000",
+            group: str | None = None, room: str | None = None) -> list[dict]:
+        """Press a quick-reply button of a message the bot sent, as the user would."""
+        item = next(i["action"] for i in message["quickReply"]["items"] if i["action"]["label"].startswith(label_starts))
+        if item["type"] == "postback":
+            return self.send(postback_event(item["data"], source(user, group, room), clock=self.clock))
+        return self.say(item["text"], user=user, group=group, room=room)
 
 
 def message_text(message: dict) -> str:

@@ -61,3 +61,48 @@ SUMMARY_DEADLINES = "ถามกำหนดการ ITA: ขั้นตอ�
 SUMMARY_FORM_DEADLINE = "ถามกำหนดส่งของแบบวัด IIT / EIT / OIT"
 SUMMARY_WHAT_NOW = "ตอนนี้หน่วยงานต้องทำอะไร"
 SUMMARY_HELP = "ดูคำสั่งทั้งหมด"
+
+# Units and registration
+SUMMARY_REGISTER = "ลงทะเบียนตัวท่าน (แชต 1:1) หรือกลุ่มนี้ เข้ากับหน่วยงาน"
+SUMMARY_BIND_PROVINCE = "ผูกกลุ่มนี้เป็นกลุ่มผู้ประสานงานของจังหวัด (ผู้ประสานงานเท่านั้น)"
+REGISTER_WHICH = "ลงทะเบียนกับหน่วยงานใดครับ? พิมพ์เช่น \"ลงทะเบียน อบต.บ้านไผ่\""
+REGISTERED_USER = "ลงทะเบียนแล้วครับ ท่านเป็นสมาชิกของ {unit} จ.{province}\nรายงานยอดได้เลย เช่น \"IIT 45\""
+REGISTERED_GROUP = "กลุ่มนี้ผูกกับ {unit} จ.{province} แล้วครับ\nรายงานยอดได้เลย เช่น \"IIT 45\" หรือพิมพ์ \"สถานะ\""
+BOUND_PROVINCE = "กลุ่มนี้เป็นกลุ่มผู้ประสานงานของ จ.{province} แล้วครับ พิมพ์ \"สรุป\" เพื่อดูภาพรวมจังหวัด"
+BIND_PROVINCE_GROUP_ONLY = "คำสั่งนี้ใช้ในกลุ่มเท่านั้นครับ"
+UNKNOWN_PROVINCE = "ไม่พบจังหวัด \"{name}\" ในระบบครับ"
+UNIT_CHOOSE = "พบหลายหน่วยงานที่ใกล้เคียง \"{typed}\" กรุณาเลือกครับ"
+UNIT_NOT_FOUND = "ไม่พบหน่วยงาน \"{typed}\" ครับ"
+UNIT_SUGGEST = "ไม่พบหน่วยงาน \"{typed}\" ครับ หรือหมายถึง:"
+REFUSED = "ขออภัยครับ ท่านไม่มีสิทธิ์{what}"
+WHAT_BIND_PROVINCE = "ผูกกลุ่มกับ จ.{province} (เฉพาะผู้ประสานงานของจังหวัด)"
+WHAT_REPORT = "รายงานยอดของ {unit}"
+WHAT_APPROVE_OIT = "บันทึกว่า OIT ของ {unit} อนุมัติแล้ว (เฉพาะผู้บริหารหน่วยงานหรือผู้ประสานงาน)"
+
+# Reports
+SUMMARY_REPORT = "รายงานยอดผู้ตอบแบบวัด IIT / EIT (ยอดสะสมตามระบบ ITAS)"
+SUMMARY_STATUS = "ดูสถานะ IIT, EIT และ OIT ของหน่วยงาน"
+NO_UNIT = ("ยังไม่ทราบว่าท่านอยู่หน่วยงานใดครับ\nลงทะเบียนก่อน เช่น \"ลงทะเบียน อบต.บ้านไผ่\" "
+           "แล้วรายงานยอดอีกครั้ง (ยอดนี้ยังไม่ถูกบันทึก)")
+BAD_NEGATIVE = "{form}: ยอดติดลบไม่ได้ครับ (ได้รับ {raw}) ยังไม่บันทึก"
+BAD_NOT_WHOLE = "{form}: ยอดต้องเป็นจำนวนเต็มครับ (ได้รับ {raw}) ยังไม่บันทึก"
+BAD_TOO_LARGE = "{form}: ยอด {raw} มากเกินไปครับ (ไม่เกิน 100,000) ยังไม่บันทึก"
+BAD_ABOVE_STAFF = "IIT: ยอด {count:,} มากกว่าจำนวนบุคลากรของ {unit} ({staff:,} คน) ยังไม่บันทึกครับ"
+BAD_OUTSIDE_WINDOW = "{form}: ขณะนี้อยู่นอกช่วงเก็บแบบวัด ({window}) ยังไม่บันทึกครับ"
+CONFIRM_LOWER = "{form} ของ {unit}: ยอด {count:,} น้อยกว่าที่รายงานไว้ล่าสุด ({last:,}) ยืนยันให้บันทึกหรือไม่ครับ?"
+CONFIRM_YES = "ยืนยัน บันทึก {count}"
+CONFIRM_NO = "ยกเลิก"
+CANCELLED = "ยกเลิกแล้วครับ ไม่ได้บันทึกยอด"
+PROGRESS_ALT = "{unit} · {form} {count:,}/{minimum:,} ({percent}%) {gap} · {days}"
+PROGRESS_GAP = "ขาดอีก {missing:,} ชุด"
+PROGRESS_DONE = "ครบขั้นต่ำแล้ว ✅"
+PROGRESS_NO_MIN = "ยังไม่ได้ตั้งค่าขั้นต่ำ"
+PROGRESS_DAYS = "เหลือ {days} วัน"
+PROGRESS_CLOSED = "ปิดการเก็บแล้ว"
+PROGRESS_TITLE = "{form} · {unit}"
+FORM_NAMES = {"IIT": "IIT (บุคลากรภายใน)", "EIT": "EIT ส่วนที่ 1 (ผู้รับบริการ)"}
+STATUS_TITLE = "📊 สถานะ ITA {year} · {unit}"
+STATUS_FORM = "{form}: {count:,} / {minimum} {gap}"
+STATUS_OIT = "OIT: {state}"
+OIT_STATE_NAMES = {"not_started": "ยังไม่เริ่ม", "answering": "กำลังตอบ", "awaiting_approval": "รออนุมัติ",
+                   "approved": "อนุมัติแล้ว"}

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from bot.registry import Registry
-from handlers import deadlines, help, welcome
+from handlers import deadlines, help, register, reports, status, welcome
 
-MODULES = (help, deadlines, welcome)
+MODULES = (help, reports, register, status, deadlines, welcome)
 
 
 def build_registry() -> Registry:

@@ -46,7 +46,7 @@ def test_parsing_never_raises_on_any_string(text):
     message = Message(text)
     message.forms, message.tokens, message.compact
     thai.parse_thai_date(text)
-    build_registry().match(message.compact)
+    build_registry().match(message)
 
 
 @settings(max_examples=200, deadline=None)

@@ -1,0 +1,41 @@
+"""The progress bubble a unit sees after a report: count / minimum, a bar, what is missing."""
+from __future__ import annotations
+
+from bot import texts
+from bot.replies import Flex
+
+
+def _parts(count: int, minimum: int | None, days_left: int | None) -> tuple[int, str, str]:
+    percent = min(100, round(100 * count / minimum)) if minimum else 0
+    if not minimum:
+        gap = texts.PROGRESS_NO_MIN
+    elif count >= minimum:
+        gap = texts.PROGRESS_DONE
+    else:
+        gap = texts.PROGRESS_GAP.format(missing=minimum - count)
+    days = (texts.PROGRESS_DAYS.format(days=days_left) if days_left is not None and days_left >= 0
+            else texts.PROGRESS_CLOSED)
+    return percent, gap, days
+
+
+def progress_text(unit: str, form: str, count: int, minimum: int | None, days_left: int | None) -> str:
+    percent, gap, days = _parts(count, minimum, days_left)
+    return texts.PROGRESS_ALT.format(unit=unit, form=form, count=count, minimum=minimum or 0, percent=percent,
+                                     gap=gap, days=days)
+
+
+def progress_bubble(unit: str, form: str, count: int, minimum: int | None, days_left: int | None) -> Flex:
+    """A Flex bubble with a progress bar; the alt text carries the same figures for old clients."""
+    percent, gap, days = _parts(count, minimum, days_left)
+    colour = "#06C755" if minimum and count >= minimum else "#F5A623"
+    bar = {"type": "box", "layout": "vertical", "height": "8px", "backgroundColor": "#E6E6E6", "cornerRadius": "4px",
+           "contents": [{"type": "box", "layout": "vertical", "height": "8px", "width": f"{max(percent, 1)}%",
+                         "backgroundColor": colour, "cornerRadius": "4px", "contents": []}]}
+    bubble = {"type": "bubble", "size": "kilo", "body": {"type": "box", "layout": "vertical", "spacing": "md", "contents": [
+        {"type": "text", "text": texts.PROGRESS_TITLE.format(form=texts.FORM_NAMES.get(form, form), unit=unit),
+         "weight": "bold", "size": "sm", "wrap": True},
+        {"type": "text", "text": f"{count:,} / {minimum or 0:,} ({percent}%)", "size": "xl", "weight": "bold"},
+        bar,
+        {"type": "text", "text": f"{gap} · {days}", "size": "sm", "color": "#555555", "wrap": True},
+    ]}}
+    return Flex(progress_text(unit, form, count, minimum, days_left), bubble)

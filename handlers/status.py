@@ -1,0 +1,29 @@
+""""สถานะ": the unit's IIT and EIT against their minimums, and its OIT state."""
+from __future__ import annotations
+
+from bot import texts
+from bot.agenda import fiscal_year_be
+from bot.context import Context, Message
+from bot.registry import command
+from bot.replies import Reply, Text
+from bot.reporting import last_count
+from handlers.register import unit_of
+from models import OitState, Quota
+
+
+@command("status", triggers=("สถานะ", "status"), priority=30, summary=texts.SUMMARY_STATUS, example="สถานะ")
+def status(message: Message, ctx: Context) -> list[Reply]:
+    unit = unit_of(ctx)
+    if unit is None:
+        return [Text(texts.NO_UNIT.split("\n")[0] + "\n" + texts.REGISTER_WHICH)]
+    year = fiscal_year_be(ctx.today)
+    quota = ctx.session.get(Quota, (unit.id, year))
+    lines = [texts.STATUS_TITLE.format(year=year, unit=unit.name)]
+    for form, minimum in (("IIT", quota.iit_min if quota else None), ("EIT", quota.eit_min if quota else None)):
+        count = last_count(ctx.session, unit.id, year, form) or 0
+        gap = (texts.PROGRESS_DONE if minimum and count >= minimum
+               else texts.PROGRESS_GAP.format(missing=minimum - count) if minimum else texts.PROGRESS_NO_MIN)
+        lines.append(texts.STATUS_FORM.format(form=form, count=count, minimum=minimum if minimum else "-", gap=gap))
+    oit = ctx.session.get(OitState, (unit.id, year))
+    lines.append(texts.STATUS_OIT.format(state=texts.OIT_STATE_NAMES[oit.state if oit else "not_started"]))
+    return [Text("\n".join(lines))]

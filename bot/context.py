@@ -16,6 +16,7 @@ class Message:
     """A text message, normalised once here; handlers never see the raw text's quirks."""
 
     raw: str
+    mentions: tuple[str, ...] = ()  # userIds of people @mentioned in a group
 
     @cached_property
     def text(self) -> str:

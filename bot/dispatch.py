@@ -14,6 +14,7 @@ from linebot.v3.webhooks import Event, MessageEvent, PostbackEvent, TextMessageC
 from sqlalchemy import exc, orm
 
 from bot import texts
+from bot.audit import audit
 from bot.context import Context, Message
 from bot.permissions import allowed
 from bot.registry import Registry
@@ -56,7 +57,9 @@ def route(event: Event, raw: dict, ctx: Context) -> list[Reply]:
     if ctx.chat is not None and raw.get("type") in LEAVING:
         ctx.chat.active = False
     if isinstance(event, MessageEvent) and isinstance(event.message, TextMessageContent):
-        return _answer_text(Message(event.message.text), ctx)
+        mention = event.message.mention
+        mentioned = tuple(m.user_id for m in (mention.mentionees if mention else []) if getattr(m, "user_id", None))
+        return _answer_text(Message(event.message.text, mentioned), ctx)
     if isinstance(event, PostbackEvent):
         action, _, data = (event.postback.data or "").partition(":")
         postback = ctx.registry.postback(action)
@@ -71,6 +74,8 @@ def _answer_text(message: Message, ctx: Context) -> list[Reply]:
         # In a group people talk among themselves: only a 1:1 chat hears "I did not understand".
         return [Text(texts.NOT_UNDERSTOOD)] if ctx.chat and ctx.chat.kind == "user" else []
     if not allowed(ctx.session, ctx.user_id, command.role):
+        audit(ctx.session, ctx.now, ctx.user_id, f"command.{command.name}", ctx.chat.id if ctx.chat else None,
+              allowed=False, after=message.raw[:500])
         return [Text(texts.NOT_ALLOWED)]
     return command.handler(message, ctx)
 

@@ -106,3 +106,36 @@ STATUS_FORM = "{form}: {count:,} / {minimum} {gap}"
 STATUS_OIT = "OIT: {state}"
 OIT_STATE_NAMES = {"not_started": "ยังไม่เริ่ม", "answering": "กำลังตอบ", "awaiting_approval": "รออนุมัติ",
                    "approved": "อนุมัติแล้ว"}
+
+# OIT
+SUMMARY_OIT = "แจ้งสถานะ OIT: กำลังตอบ / ตอบครบแล้ว (รออนุมัติ) / อนุมัติแล้ว"
+OIT_SET = "บันทึกแล้วครับ OIT ของ {unit}: {state}"
+
+# Province summary (coordinators)
+SUMMARY_SUMMARY = "ภาพรวมจังหวัดแบบหน้าสถานะ ITAS (ผู้ประสานงาน)"
+SUMMARY_BEHIND = "รายชื่อหน่วยงานที่ยังไม่ครบขั้นต่ำ เรียงจากขาดมากที่สุด (ผู้ประสานงาน)"
+NO_PROVINCE = "ยังไม่ทราบว่าเป็นจังหวัดใดครับ ใช้ในกลุ่มผู้ประสานงานที่ผูกกับจังหวัดแล้ว (\"ผูกกลุ่ม จังหวัด...\")"
+PROVINCE_SUMMARY = (
+    "📊 สรุป ITA {year} · จ.{province}\n"
+    "หน่วยงานที่เข้าร่วม {units:,} หน่วยงาน\n\n"
+    "IIT: ผู้ตอบ {iit:,} ราย\n   ครบขั้นต่ำ {iit_ok:,} · ยังไม่ครบ {iit_not:,}\n"
+    "EIT ส่วนที่ 1: ผู้ตอบ {eit:,} ราย\n   ครบขั้นต่ำ {eit_ok:,} · ยังไม่ครบ {eit_not:,}\n"
+    "OIT: อนุมัติแล้ว {oit_done:,} · ยังไม่เสร็จ {oit_not:,}"
+)
+BEHIND_TITLE = "⏳ ยังไม่ครบขั้นต่ำ · จ.{province} ({count} หน่วยงาน) หน้า {page}/{pages}"
+BEHIND_LINE = "{n}. {unit} — {gaps}"
+BEHIND_GAP = "{form} {count}/{minimum} ขาด {missing}"
+BEHIND_NONE = "ทุกหน่วยงานใน จ.{province} ครบขั้นต่ำแล้ว 🎉"
+NEXT_PAGE = "ยังไม่ครบ หน้า {page}"
+
+# Admin commands
+SUMMARY_SET_QUOTA = "ตั้งขั้นต่ำ IIT/EIT หรือจำนวนบุคลากรของหน่วยงาน (ผู้ประสานงาน)"
+SUMMARY_GRANT = "เพิ่มผู้ประสานงาน / ถอนสิทธิ์ (ระบุ userId หรือ @กล่าวถึง)"
+QUOTA_SET = "บันทึกแล้วครับ {unit}: {what} {before} → {after}"
+QUOTA_WHAT = {"iit_min": "ขั้นต่ำ IIT", "eit_min": "ขั้นต่ำ EIT", "internal_stakeholders": "จำนวนบุคลากร"}
+QUOTA_HOW = "พิมพ์เช่น \"ตั้งโควตา IIT อบต.บ้านไผ่ 60\" หรือ \"ตั้งจำนวนบุคลากร อบต.บ้านไผ่ 85\""
+WHAT_SET_QUOTA = "แก้ไขข้อมูลของ {unit} (เฉพาะผู้ประสานงานของจังหวัด)"
+GRANT_WHO = "ระบุผู้ใช้ครับ: @กล่าวถึงในกลุ่ม หรือพิมพ์ userId (ขึ้นต้นด้วย U)"
+GRANTED = "เพิ่ม {who} เป็นผู้ประสานงาน จ.{province} แล้วครับ"
+REVOKED = "ถอนสิทธิ์ผู้ประสานงานของ {who} แล้วครับ"
+WHAT_GRANT = "จัดการสิทธิ์ผู้ประสานงาน (เฉพาะผู้ประสานงานของจังหวัด)"

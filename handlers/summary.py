@@ -1,0 +1,72 @@
+"""Coordinators' view: "สรุป" (the province as ITAS shows it) and "ยังไม่ครบ" (who is behind)."""
+from __future__ import annotations
+
+import math
+import re
+
+from bot import texts
+from bot.agenda import fiscal_year_be
+from bot.audit import audit
+from bot.context import Context, Message
+from bot.permissions import Role, coordinates, member_of
+from bot.province_summary import province_progress
+from bot.registry import command
+from bot.replies import QuickReply, Reply, Text
+from models import Province
+
+PAGE = 20
+
+
+def _province(ctx: Context) -> Province | None:
+    """The chat's province, else the coordinator's own."""
+    if ctx.chat is not None and ctx.chat.province is not None:
+        return ctx.chat.province
+    member = member_of(ctx.session, ctx.user_id)
+    return member.province if member is not None else None
+
+
+def _refuse_unless_coordinator(ctx: Context, province: Province | None) -> list[Reply] | None:
+    if province is None:
+        return [Text(texts.NO_PROVINCE)]
+    if not coordinates(ctx.session, ctx.user_id, province.id):
+        audit(ctx.session, ctx.now, ctx.user_id, "province.view", province.name, allowed=False)
+        return [Text(texts.NOT_ALLOWED)]
+    return None
+
+
+@command("summary", triggers=("สรุป", "summary"), exact=True, role=Role.COORDINATOR, priority=30,
+         summary=texts.SUMMARY_SUMMARY, example="สรุป")
+def summary(message: Message, ctx: Context) -> list[Reply]:
+    province = _province(ctx)
+    if refusal := _refuse_unless_coordinator(ctx, province):
+        return refusal
+    year = fiscal_year_be(ctx.today)
+    rows = province_progress(ctx.session, province.id, year)
+    iit_ok = sum(r.iit >= r.iit_min for r in rows)
+    eit_ok = sum(r.eit >= r.eit_min for r in rows)
+    oit_done = sum(r.oit_approved for r in rows)
+    text = texts.PROVINCE_SUMMARY.format(
+        year=year, province=province.name, units=len(rows), iit=sum(r.iit for r in rows), iit_ok=iit_ok,
+        iit_not=len(rows) - iit_ok, eit=sum(r.eit for r in rows), eit_ok=eit_ok, eit_not=len(rows) - eit_ok,
+        oit_done=oit_done, oit_not=len(rows) - oit_done)
+    return [Text(text, (QuickReply("ยังไม่ครบ", "ยังไม่ครบ"),))]
+
+
+@command("behind", triggers=("ยังไม่ครบ", "behind"), role=Role.COORDINATOR, priority=30,
+         summary=texts.SUMMARY_BEHIND, example="ยังไม่ครบ")
+def behind(message: Message, ctx: Context) -> list[Reply]:
+    province = _province(ctx)
+    if refusal := _refuse_unless_coordinator(ctx, province):
+        return refusal
+    rows = [r for r in province_progress(ctx.session, province.id, fiscal_year_be(ctx.today)) if r.gaps]
+    if not rows:
+        return [Text(texts.BEHIND_NONE.format(province=province.name))]
+    rows.sort(key=lambda r: (-sum(g[2] for g in r.gaps.values()), r.unit))
+    pages = math.ceil(len(rows) / PAGE)
+    page = min(max(int(m[1]) if (m := re.search(r"(\d+)", message.text)) else 1, 1), pages)
+    lines = [texts.BEHIND_TITLE.format(province=province.name, count=len(rows), page=page, pages=pages)]
+    for n, row in enumerate(rows[(page - 1) * PAGE: page * PAGE], (page - 1) * PAGE + 1):
+        gaps = ", ".join(texts.BEHIND_GAP.format(form=f, count=c, minimum=m, missing=x) for f, (c, m, x) in row.gaps.items())
+        lines.append(texts.BEHIND_LINE.format(n=n, unit=row.unit, gaps=gaps))
+    more = (QuickReply(texts.NEXT_PAGE.format(page=page + 1), texts.NEXT_PAGE.format(page=page + 1)),) if page < pages else ()
+    return [Text("\n".join(lines), more)]

@@ -24,7 +24,7 @@ _FULL_TO_ABBR = (
 KIND_OF_PREFIX = {"อบจ": "pao", "อบต": "sao", "ทน": "city", "ทม": "town", "ทต": "subdistrict",
                   "อำเภอ": "district", "ที่ว่าการอำเภอ": "district", "จังหวัด": "province_admin", "สนจ": "province_admin"}
 MAX_CHOICES = 13  # quick reply's limit
-_GOOD, _CLOSE = 90, 70  # rapidfuzz scores: a match, a suggestion
+_GOOD, _CLOSE, _HINT = 90, 70, 40  # rapidfuzz scores: a match, a close one, a last-resort hint
 
 
 def unit_key(name: str) -> str:
@@ -63,7 +63,9 @@ def find_unit(session: orm.Session, text: str, province_id: int | None = None) -
     runner_up = best[ranked[1]] if len(ranked) > 1 else 0
     if top >= _GOOD and runner_up < top - 5:  # a typo of one unit, not a toss-up between two
         return Found(unit=session.get(Unit, ranked[0]))
-    return Found(choices=_units(session, [u for u in ranked if best[u] >= _CLOSE][:MAX_CHOICES]))
+    close = [u for u in ranked if best[u] >= _CLOSE][:MAX_CHOICES]
+    # Nothing close: still offer the nearest few, so the person can pick instead of retyping.
+    return Found(choices=_units(session, close or [u for u in ranked if best[u] >= _HINT][:3]))
 
 
 def _candidates(session: orm.Session, province_id: int | None) -> list[tuple[str, int]]:

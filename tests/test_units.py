@@ -83,3 +83,9 @@ def test_grant_and_revoke_a_coordinator_are_audited(app, lamphun, session):
     actions = session.scalars(sa.select(AuditEntry.action).order_by(AuditEntry.id)).all()
     assert actions[-2:] == ["role.grant", "role.revoke"]
     assert run(app, "admin", "grant", "Ux", "--role", "coordinator").exit_code != 0
+
+
+def test_nothing_close_still_suggests_the_nearest(lamphun, session):
+    found = find_unit(session, "อบต.ป่าพลูใหญ่มาก")
+    assert found.unit is None and found.choices[0].name == "อบต.ป่าพลู"
+    assert find_unit(session, "xyz").choices == []

@@ -139,3 +139,12 @@ GRANT_WHO = "ระบุผู้ใช้ครับ: @กล่าวถึ�
 GRANTED = "เพิ่ม {who} เป็นผู้ประสานงาน จ.{province} แล้วครับ"
 REVOKED = "ถอนสิทธิ์ผู้ประสานงานของ {who} แล้วครับ"
 WHAT_GRANT = "จัดการสิทธิ์ผู้ประสานงาน (เฉพาะผู้ประสานงานของจังหวัด)"
+
+# Reminders
+REMIND_STARTS = "🔔 เริ่มวันนี้: {title}\n{dates}"
+REMIND_DAYS_LEFT = "⏰ อีก {days} วันครบกำหนด: {title}\nภายใน {end}{at}"
+REMIND_LAST_DAY = "⚠️ วันนี้วันสุดท้าย: {title}\nภายใน {end}{at}"
+REMIND_AT = " เวลา {time} น."
+NUDGE_UNIT = "📣 {form} {count}/{minimum} ขาดอีก {missing} ชุด เหลือ {days} วัน\n{unit}"
+NUDGE_PROVINCE = "📣 {form} จ.{province}: ยังไม่ครบขั้นต่ำ {behind} จาก {total} หน่วยงาน เหลือ {days} วัน\nขาดมากที่สุด:\n{worst}"
+NUDGE_WORST_LINE = "• {unit} {count}/{minimum} (ขาด {missing})"

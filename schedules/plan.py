@@ -1,0 +1,170 @@
+"""Planning reminders: a pure function from the calendar, the chats, the figures, the rules
+and the time to the reminders due now, each with a stable key.
+
+No database and no LINE here: `schedules.plan` is what the scheduler's pass, `itabot remind
+plan` and the tests all call, so what is planned is what is tested.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Iterable
+
+import holidays
+
+from bot import texts
+from bot.agenda import StepView
+from bot.clock import BANGKOK
+from bot.thai import thai_date, thai_date_range
+
+NUDGE_WINDOWS = {"IIT": "iit-collect", "EIT": "eit1-collect"}  # the NACC collection steps
+
+
+@dataclass(frozen=True)
+class Rules:
+    """When deadline reminders go out; configurable per province."""
+
+    days_before: tuple[int, ...] = (7, 3, 1)
+    on_first_day: bool = True
+    on_last_day: bool = True
+    at: time = time(9, 0)
+    working_days_only: bool = False  # move a weekend or Thai public holiday to the working day before
+    nudge_weekday: int = 0  # Monday
+    worst_listed: int = 5
+
+
+@dataclass(frozen=True)
+class Target:
+    """A chat reminders may go to: a unit's chat or a province's coordinators' group."""
+
+    chat_id: str
+    province: str | None
+    unit_id: int | None = None
+    unit_name: str | None = None
+
+    @property
+    def is_coordinators(self) -> bool:
+        return self.unit_id is None
+
+
+@dataclass(frozen=True)
+class Figures:
+    unit_id: int
+    unit_name: str
+    province: str
+    counts: dict[str, int] = field(default_factory=dict)  # form -> latest cumulative count
+    minimums: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Reminder:
+    key: str  # stable: the same reminder planned twice has the same key
+    chat_id: str
+    kind: str  # "deadline" or "nudge"
+    due_at: datetime
+    deadline: date
+    text: str
+
+
+def plan(steps: dict[str | None, list[StepView]], targets: Iterable[Target], figures: Iterable[Figures],
+         now: datetime, rules: dict[str | None, Rules] | None = None) -> list[Reminder]:
+    """Reminders due at `now`: their time has come today, and their deadline has not passed.
+
+    `steps` maps a province (None: the NACC) to its steps of the current cycle; `rules`
+    maps a province to its rules (None: the default).
+    """
+    rules = rules or {}
+    now = now.astimezone(BANGKOK)
+    by_unit = {f.unit_id: f for f in figures}
+    due: list[Reminder] = []
+    for target in targets:
+        rule = rules.get(target.province) or rules.get(None) or Rules()
+        effective = effective_steps(steps.get(None, []), steps.get(target.province, []) if target.province else [])
+        due += [r for r in deadline_reminders(effective, target, rule) if _is_due(r, now)]
+        due += [r for r in nudges(effective, target, rule, now, by_unit) if _is_due(r, now)]
+    return sorted(due, key=lambda r: (r.deadline, r.chat_id, r.key))
+
+
+def effective_steps(national: list[StepView], overlay: list[StepView]) -> list[StepView]:
+    """The unit steps a chat of the province must act on; the province's earlier deadline wins."""
+    earlier = {s.nacc_step: s for s in overlay if s.nacc_step and s.actor == "unit"}
+    steps = [earlier.get(s.key, s) if s.key in earlier and earlier[s.key].end <= s.end else s
+             for s in national if s.actor == "unit"]
+    steps += [s for s in overlay if s.actor == "unit" and not s.nacc_step]
+    return steps
+
+
+def deadline_reminders(steps: list[StepView], target: Target, rule: Rules) -> list[Reminder]:
+    reminders = []
+    for step in steps:
+        occasions: list[tuple[str, date, str]] = []
+        if rule.on_first_day:
+            occasions.append(("start", step.start, texts.REMIND_STARTS.format(
+                title=step.title, dates=thai_date_range(step.start, step.end))))
+        at = texts.REMIND_AT.format(time=step.end_time.strftime("%H:%M")) if step.end_time else ""
+        for days in rule.days_before:
+            if step.end - timedelta(days=days) > step.start:
+                occasions.append((f"d-{days}", step.end - timedelta(days=days), texts.REMIND_DAYS_LEFT.format(
+                    days=days, title=step.title, end=thai_date(step.end), at=at)))
+        if rule.on_last_day:
+            occasions.append(("last", step.end, texts.REMIND_LAST_DAY.format(title=step.title, end=thai_date(step.end), at=at)))
+        scope = step.province or "nacc"
+        for name, day, text in occasions:
+            day = _working_day(day, rule) if name != "last" else day
+            reminders.append(Reminder(f"deadline:{scope}:{step.key}:{step.end.isoformat()}:{name}", target.chat_id,
+                                      "deadline", datetime.combine(day, rule.at, BANGKOK), step.end, text))
+    return reminders
+
+
+def nudges(steps: list[StepView], target: Target, rule: Rules, now: datetime, by_unit: dict[int, Figures]) -> list[Reminder]:
+    """Mondays in a collection window: a unit below minimum gets its figures, coordinators the province's."""
+    today = now.date()
+    if today.weekday() != rule.nudge_weekday:
+        return []
+    reminders = []
+    for form, key in NUDGE_WINDOWS.items():
+        step = next((s for s in steps if s.key == key or s.nacc_step == key), None)
+        if step is None or not step.start <= today <= step.end:
+            continue
+        days = (step.end - today).days
+        text = _nudge_text(form, target, days, rule, by_unit)
+        if text:
+            reminders.append(Reminder(f"nudge:{form}:{today.isoformat()}", target.chat_id, "nudge",
+                                      datetime.combine(today, rule.at, BANGKOK), step.end, text))
+    return reminders
+
+
+def _nudge_text(form: str, target: Target, days: int, rule: Rules, by_unit: dict[int, Figures]) -> str | None:
+    if not target.is_coordinators:
+        figures = by_unit.get(target.unit_id)
+        if figures is None:
+            return None
+        count, minimum = figures.counts.get(form, 0), figures.minimums.get(form, 0)
+        if count >= minimum:
+            return None
+        return texts.NUDGE_UNIT.format(form=form, count=count, minimum=minimum, missing=minimum - count, days=days,
+                                       unit=figures.unit_name)
+    units = [f for f in by_unit.values() if f.province == target.province]
+    behind = sorted((f for f in units if f.counts.get(form, 0) < f.minimums.get(form, 0)),
+                    key=lambda f: f.counts.get(form, 0) - f.minimums.get(form, 0))
+    if not behind:
+        return None
+    worst = "\n".join(texts.NUDGE_WORST_LINE.format(unit=f.unit_name, count=f.counts.get(form, 0),
+                                                    minimum=f.minimums[form], missing=f.minimums[form] - f.counts.get(form, 0))
+                      for f in behind[: rule.worst_listed])
+    return texts.NUDGE_PROVINCE.format(form=form, province=target.province, behind=len(behind), total=len(units),
+                                       days=days, worst=worst)
+
+
+def _is_due(reminder: Reminder, now: datetime) -> bool:
+    """Its time today has come, and it is not stale: sent late the same day is fine, the next day is not."""
+    return reminder.due_at <= now and reminder.due_at.date() == now.date() and reminder.deadline >= now.date()
+
+
+def _working_day(day: date, rule: Rules) -> date:
+    if not rule.working_days_only:
+        return day
+    closed = holidays.Thailand(years=range(day.year - 1, day.year + 1))
+    while day.weekday() >= 5 or day in closed:
+        day -= timedelta(days=1)
+    return day

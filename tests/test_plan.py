@@ -78,7 +78,7 @@ def test_monday_nudges_for_units_below_minimum_and_the_province_summary(steps):
     assert [r.text.split("\n")[0] for r in unit] == ["📣 IIT 12/60 ขาดอีก 48 ชุด เหลือ 14 วัน"]
     province = [r.text for r in due if r.chat_id == "Ccoords" and r.key.startswith("nudge:IIT")]
     assert province[0].startswith("📣 IIT จ.ลำพูน: ยังไม่ครบขั้นต่ำ 2 จาก 2 หน่วยงาน")
-    assert "• ทต.ป่าซาง 1/35 (ขาด 34)" in province[0].split("\n")[2]
+    assert province[0].split("\n")[2:] == ["• อบต.บ้านไผ่ 12/60 (ขาด 48)", "• ทต.ป่าซาง 1/35 (ขาด 34)"]
     assert plan(steps, [UNIT_CHAT], figures, at("2025-06-17T09:00")) == []  # Tuesday: no nudge
 
 

@@ -6,7 +6,7 @@ plan` and the tests all call, so what is planned is what is tested.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Iterable
 
@@ -76,12 +76,21 @@ def plan(steps: dict[str | None, list[StepView]], targets: Iterable[Target], fig
     rules = rules or {}
     now = now.astimezone(BANGKOK)
     by_unit = {f.unit_id: f for f in figures}
+    by_province: dict[str, list[Figures]] = {}
+    for f in by_unit.values():
+        by_province.setdefault(f.province, []).append(f)
+    # Chats of one province share their steps and deadline reminders: work them out once.
+    shared: dict[str | None, tuple[Rules, list[StepView], list[Reminder]]] = {}
     due: list[Reminder] = []
     for target in targets:
-        rule = rules.get(target.province) or rules.get(None) or Rules()
-        effective = effective_steps(steps.get(None, []), steps.get(target.province, []) if target.province else [])
-        due += [r for r in deadline_reminders(effective, target, rule) if _is_due(r, now)]
-        due += [r for r in nudges(effective, target, rule, now, by_unit) if _is_due(r, now)]
+        if target.province not in shared:
+            rule = rules.get(target.province) or rules.get(None) or Rules()
+            effective = effective_steps(steps.get(None, []), steps.get(target.province, []) if target.province else [])
+            shared[target.province] = (rule, effective,
+                                       [r for r in deadline_reminders(effective, rule) if _is_due(r, now)])
+        rule, effective, deadlines = shared[target.province]
+        due += [replace(r, chat_id=target.chat_id) for r in deadlines]
+        due += [r for r in nudges(effective, target, rule, now, by_unit, by_province) if _is_due(r, now)]
     return sorted(due, key=lambda r: (r.deadline, r.chat_id, r.key))
 
 
@@ -94,7 +103,8 @@ def effective_steps(national: list[StepView], overlay: list[StepView]) -> list[S
     return steps
 
 
-def deadline_reminders(steps: list[StepView], target: Target, rule: Rules) -> list[Reminder]:
+def deadline_reminders(steps: list[StepView], rule: Rules) -> list[Reminder]:
+    """Every deadline reminder of these steps, for no chat yet (chat_id empty)."""
     reminders = []
     for step in steps:
         occasions: list[tuple[str, date, str]] = []
@@ -111,12 +121,13 @@ def deadline_reminders(steps: list[StepView], target: Target, rule: Rules) -> li
         scope = step.province or "nacc"
         for name, day, text in occasions:
             day = _working_day(day, rule) if name != "last" else day
-            reminders.append(Reminder(f"deadline:{scope}:{step.key}:{step.end.isoformat()}:{name}", target.chat_id,
+            reminders.append(Reminder(f"deadline:{scope}:{step.key}:{step.end.isoformat()}:{name}", "",
                                       "deadline", datetime.combine(day, rule.at, BANGKOK), step.end, text))
     return reminders
 
 
-def nudges(steps: list[StepView], target: Target, rule: Rules, now: datetime, by_unit: dict[int, Figures]) -> list[Reminder]:
+def nudges(steps: list[StepView], target: Target, rule: Rules, now: datetime, by_unit: dict[int, Figures],
+           by_province: dict[str, list[Figures]]) -> list[Reminder]:
     """Mondays in a collection window: a unit below minimum gets its figures, coordinators the province's."""
     today = now.date()
     if today.weekday() != rule.nudge_weekday:
@@ -127,14 +138,15 @@ def nudges(steps: list[StepView], target: Target, rule: Rules, now: datetime, by
         if step is None or not step.start <= today <= step.end:
             continue
         days = (step.end - today).days
-        text = _nudge_text(form, target, days, rule, by_unit)
+        text = _nudge_text(form, target, days, rule, by_unit, by_province.get(target.province or "", []))
         if text:
             reminders.append(Reminder(f"nudge:{form}:{today.isoformat()}", target.chat_id, "nudge",
                                       datetime.combine(today, rule.at, BANGKOK), step.end, text))
     return reminders
 
 
-def _nudge_text(form: str, target: Target, days: int, rule: Rules, by_unit: dict[int, Figures]) -> str | None:
+def _nudge_text(form: str, target: Target, days: int, rule: Rules, by_unit: dict[int, Figures],
+                units: list[Figures]) -> str | None:
     if not target.is_coordinators:
         figures = by_unit.get(target.unit_id)
         if figures is None:
@@ -144,7 +156,6 @@ def _nudge_text(form: str, target: Target, days: int, rule: Rules, by_unit: dict
             return None
         return texts.NUDGE_UNIT.format(form=form, count=count, minimum=minimum, missing=minimum - count, days=days,
                                        unit=figures.unit_name)
-    units = [f for f in by_unit.values() if f.province == target.province]
     behind = sorted((f for f in units if f.counts.get(form, 0) < f.minimums.get(form, 0)),
                     key=lambda f: f.counts.get(form, 0) - f.minimums.get(form, 0))
     if not behind:

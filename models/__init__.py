@@ -6,8 +6,9 @@ from models.chat import Chat
 from models.inbound import InboundEvent
 from models.member import Member
 from models.province import Province, get_or_create_province
+from models.reminder import Delivery, Lease
 from models.report import OitState, Report
 from models.unit import Quota, Unit, UnitAlias
 
-__all__ = ["AuditEntry", "Base", "Calendar", "Chat", "InboundEvent", "Member", "OitState", "Province", "Quota",
+__all__ = ["AuditEntry", "Base", "Calendar", "Chat", "Delivery", "InboundEvent", "Lease", "Member", "OitState", "Province", "Quota",
            "Report", "Step", "Unit", "UnitAlias", "get_or_create_province"]

@@ -24,6 +24,8 @@ class Chat(Base):
     unit_id: orm.Mapped[int | None] = orm.mapped_column(sa.ForeignKey("units.id", ondelete="SET NULL"), index=True)
     # False once the bot has left or been blocked: nothing is pushed there any more.
     active: orm.Mapped[bool] = orm.mapped_column(default=True)
+    # "ปิดแจ้งเตือน" turns pushed reminders off for this chat.
+    reminders_on: orm.Mapped[bool] = orm.mapped_column(default=True, server_default=sa.true())
     first_seen: orm.Mapped[datetime] = orm.mapped_column(sa.DateTime(timezone=True))
 
     province: orm.Mapped[Province | None] = orm.relationship()

@@ -87,3 +87,23 @@ def test_keys_are_stable(steps):
     first = plan(steps, [UNIT_CHAT, COORDS], figures, at("2025-06-23T09:00"))
     again = plan(steps, [UNIT_CHAT, COORDS], figures, at("2025-06-23T10:30"))
     assert first and keys(first) == keys(again)
+
+
+def test_remind_plan_reads_the_database_and_prints_what_is_due(app, calendars, session, clock):
+    from pathlib import Path
+
+    demo = Path(__file__).resolve().parent.parent / "data" / "units" / "demo-lamphun.csv"
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["units", "import", str(demo), "--year", "2568"]).exit_code == 0
+    from models import Chat, Unit
+
+    unit = session.scalar(sa.select(Unit).where(Unit.name == "อบต.บ้านไผ่"))
+    session.add(Chat(id="Cbanphai", kind="group", unit_id=unit.id, province_id=unit.province_id,
+                     first_seen=clock.now()))
+    session.add(Chat(id="Coff", kind="group", unit_id=unit.id, reminders_on=False, first_seen=clock.now()))
+    session.commit()
+    result = runner.invoke(args=["remind", "plan", "--at", "2025-06-23T09:30:00+07:00"])
+    assert result.exit_code == 0, result.output
+    assert "Cbanphai" in result.output and "deadline:nacc:iit-collect:2025-06-30:d-7" in result.output
+    assert "nudge:IIT:2025-06-23" in result.output  # no report yet: below the minimum of 60
+    assert "Coff" not in result.output

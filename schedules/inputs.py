@@ -1,0 +1,50 @@
+"""What `schedules.plan` needs, read from the database in a few queries."""
+from __future__ import annotations
+
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy import orm
+
+from bot.agenda import StepView, fiscal_year_be, load_cycles
+from models import Chat, Province, Quota, Report, Unit
+from schedules.plan import Figures, Target
+
+
+def load_steps(session: orm.Session, today: date) -> dict[str | None, list[StepView]]:
+    """The current cycle's steps by province (None: the NACC's)."""
+    year = fiscal_year_be(today)
+    steps: dict[str | None, list[StepView]] = {}
+    for province_id in [None, *session.scalars(sa.select(Province.id))]:
+        for step in load_cycles(session, province_id).get(year, []):
+            if step.province is None and province_id is not None:
+                continue  # the NACC's steps come once, with province None
+            steps.setdefault(step.province, []).append(step)
+    return steps
+
+
+def load_targets(session: orm.Session) -> list[Target]:
+    """Active chats with reminders on, bound to a unit or to a province."""
+    rows = session.execute(
+        sa.select(Chat.id, Province.name, Unit.id, Unit.name)
+        .outerjoin(Unit, Unit.id == Chat.unit_id)
+        .outerjoin(Province, Province.id == sa.func.coalesce(Unit.province_id, Chat.province_id))
+        .where(Chat.active, Chat.reminders_on, sa.or_(Chat.unit_id.is_not(None), Chat.province_id.is_not(None)))
+        .order_by(Chat.id)
+    )
+    return [Target(chat_id, province, unit_id, unit_name) for chat_id, province, unit_id, unit_name in rows]
+
+
+def load_figures(session: orm.Session, today: date) -> list[Figures]:
+    """Each unit's latest IIT/EIT counts and minimums for the current year."""
+    year = fiscal_year_be(today)
+    latest = (sa.select(sa.func.max(Report.id)).where(Report.year == year)
+              .group_by(Report.unit_id, Report.form).scalar_subquery())
+    counts: dict[int, dict[str, int]] = {}
+    for unit_id, form, count in session.execute(
+            sa.select(Report.unit_id, Report.form, Report.count).where(Report.id.in_(latest))):
+        counts.setdefault(unit_id, {})[form] = count
+    rows = session.execute(sa.select(Unit.id, Unit.name, Province.name, Quota.iit_min, Quota.eit_min)
+                           .join(Province).join(Quota, sa.and_(Quota.unit_id == Unit.id, Quota.year == year)))
+    return [Figures(uid, name, province, counts.get(uid, {}), {"IIT": iit, "EIT": eit})
+            for uid, name, province, iit, eit in rows]

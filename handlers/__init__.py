@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from bot.registry import Registry
-from handlers import admin, deadlines, help, oit, register, reports, status, summary, welcome
+from handlers import admin, deadlines, help, oit, register, reminders, reports, status, summary, welcome
 
-MODULES = (help, admin, reports, oit, register, status, summary, deadlines, welcome)
+MODULES = (help, admin, reminders, reports, oit, register, status, summary, deadlines, welcome)
 
 
 def build_registry() -> Registry:

@@ -1,0 +1,47 @@
+"""Chats control their reminders: "ปิดแจ้งเตือน", "เปิดแจ้งเตือน", "แจ้งเตือนถัดไป"."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from bot import texts
+from bot.audit import audit
+from bot.context import Context, Message
+from bot.registry import command
+from bot.replies import Reply, Text
+from bot.thai import thai_date_long
+from schedules.inputs import load_figures, load_steps
+from schedules.plan import Rules, Target, plan
+
+LOOK_AHEAD_DAYS = 60
+
+
+@command("reminders", triggers=("ปิดแจ้งเตือน", "เปิดแจ้งเตือน", "แจ้งเตือนถัดไป"), priority=10,
+         summary=texts.SUMMARY_REMINDERS, example="แจ้งเตือนถัดไป")
+def reminders(message: Message, ctx: Context) -> list[Reply]:
+    chat = ctx.chat
+    if "แจ้งเตือนถัดไป" in message.compact:
+        return [Text(next_reminder(ctx))]
+    turn_on = "เปิดแจ้งเตือน" in message.compact
+    audit(ctx.session, ctx.now, ctx.user_id, "chat.reminders", chat.id, chat.reminders_on, turn_on)
+    chat.reminders_on = turn_on
+    return [Text(texts.REMINDERS_ON if turn_on else texts.REMINDERS_OFF)]
+
+
+def next_reminder(ctx: Context) -> str:
+    chat = ctx.chat
+    if chat.unit is None and chat.province is None:
+        return texts.REMINDERS_UNBOUND
+    province = chat.unit.province.name if chat.unit else chat.province.name
+    target = Target(chat.id, province, chat.unit_id, chat.unit.name if chat.unit else None)
+    steps, figures = load_steps(ctx.session, ctx.today), load_figures(ctx.session, ctx.today)
+    at = Rules().at
+    for days in range(LOOK_AHEAD_DAYS + 1):
+        day = ctx.today + timedelta(days=days)
+        moment = datetime.combine(day, at, ctx.now.tzinfo)
+        if moment < ctx.now:
+            continue  # today's have gone out already
+        due = plan(steps, [target], figures, moment)
+        if due:
+            text = texts.REMINDERS_NEXT.format(date=thai_date_long(day), time=at.strftime("%H:%M"), text=due[0].text)
+            return text if chat.reminders_on else f"{text}\n{texts.REMINDERS_ARE_OFF}"
+    return texts.REMINDERS_NONE.format(days=LOOK_AHEAD_DAYS)

@@ -19,6 +19,7 @@ def create_app(config: dict | None = None) -> Flask:
     settings = Config.from_env(app.instance_path, config)
     app.config.update(TESTING=settings.testing, ITABOT=settings)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # its per-run chatter drowns `itabot chat`
 
     db.init_app(app, settings.database_url)
     from handlers import build_registry

@@ -76,7 +76,8 @@ def on_event(event_type: str) -> Callable:
 
 class Registry:
     def __init__(self) -> None:
-        self.commands: list[Command] = []
+        self.commands: list[Command] = []  # by priority: the order they are matched in
+        self.listed: list[Command] = []  # in the order modules were collected: the order help lists them
         self.events: dict[str, EventHandler] = {}
         self.postbacks: dict[str, Callable] = {}
 
@@ -87,6 +88,7 @@ class Registry:
                 if any(c.name == spec.name for c in self.commands):
                     raise ValueError(f"command {spec.name!r} registered twice")
                 self.commands.append(spec)
+                self.listed.append(spec)
             elif isinstance(spec, EventHandler):
                 self.events[spec.event_type] = spec
             elif isinstance(spec, PostbackHandler):

@@ -4,7 +4,8 @@ from __future__ import annotations
 from bot.registry import Registry
 from handlers import admin, deadlines, help, oit, register, reminders, reports, status, summary, welcome
 
-MODULES = (help, admin, reminders, reports, oit, register, status, summary, deadlines, welcome)
+# In the order help lists them: what most people need first.
+MODULES = (deadlines, reports, register, status, oit, reminders, summary, admin, help, welcome)
 
 
 def build_registry() -> Registry:

@@ -10,7 +10,7 @@ from bot.replies import QuickReply, Reply, Text
 @command("help", triggers=("ช่วยเหลือ", "เมนู", "help", "คำสั่ง", "วิธีใช้"), exact=True, priority=10,
          summary=texts.SUMMARY_HELP, example="ช่วยเหลือ")
 def help_answer(message: Message, ctx: Context) -> list[Reply]:
-    commands = ctx.registry.commands
+    commands = ctx.registry.listed
     lines = [texts.HELP_HEADER, ""]
     lines += [texts.HELP_LINE.format(summary=c.summary, example=c.example) for c in commands]
     lines += ["", texts.HELP_FOOTER]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -50,8 +51,6 @@ def populate(app) -> None:
 
 
 def post(simulator: LineSimulator, text: str, user: str, group: str | None = None) -> float:
-    import time
-
     event = text_event(text, source(user, group=group), clock=simulator.clock)
     start = time.perf_counter()
     assert simulator.post([event]).status_code == 200

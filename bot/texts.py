@@ -101,6 +101,7 @@ PROGRESS_DAYS = "เหลือ {days} วัน"
 PROGRESS_CLOSED = "ปิดการเก็บแล้ว"
 PROGRESS_TITLE = "{form} · {unit}"
 FORM_NAMES = {"IIT": "IIT (บุคลากรภายใน)", "EIT": "EIT ส่วนที่ 1 (ผู้รับบริการ)"}
+STATUS_NO_UNIT = "ยังไม่ทราบว่าแชตนี้เป็นของหน่วยงานใดครับ\nลงทะเบียนก่อน เช่น \"ลงทะเบียน อบต.บ้านไผ่\""
 STATUS_TITLE = "📊 สถานะ ITA {year} · {unit}"
 STATUS_FORM = "{form}: {count:,} / {minimum} {gap}"
 STATUS_OIT = "OIT: {state}"

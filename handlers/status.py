@@ -15,7 +15,7 @@ from models import OitState, Quota
 def status(message: Message, ctx: Context) -> list[Reply]:
     unit = unit_of(ctx)
     if unit is None:
-        return [Text(texts.NO_UNIT.split("\n")[0] + "\n" + texts.REGISTER_WHICH)]
+        return [Text(texts.STATUS_NO_UNIT)]
     year = fiscal_year_be(ctx.today)
     quota = ctx.session.get(Quota, (unit.id, year))
     lines = [texts.STATUS_TITLE.format(year=year, unit=unit.name)]

@@ -1,24 +1,33 @@
 """A fake LINE Messaging API on loopback, for tests, `itabot chat`, benchmarks and demos.
 
 The real line-bot-sdk client is pointed at it (`Configuration(host=fake.url)`), so the
-bot's own HTTP calls are exercised; it answers with the JSON LINE gives, records every
-call, and can be told to fail (a status, or a request held until the client gives up).
+bot's own HTTP calls are exercised end to end; it answers with the JSON LINE gives,
+records every call, prices pushes like LINE's quota, and can be told to fail (a status,
+or a request held unanswered until the client gives up). Standard library only.
 """
 from __future__ import annotations
 
 import itertools
 import json
 import re
+import select
+import socket
+import sys
 import threading
+import time
+import uuid
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+HOLD_LIMIT = 30.0  # seconds a held ("timed out") request waits at most, whatever happens
 
 
 @dataclass(frozen=True)
 class Call:
+    """One request received. status 0 means it was held and never answered."""
     method: str
     path: str
-    headers: dict[str, str]
+    headers: dict[str, str]  # lower-cased names
     body: dict | None
     status: int
 
@@ -36,38 +45,37 @@ class _Failure:
 _PROFILE = re.compile(r"^/v2/bot/(?:profile|group/[^/]+/member|room/[^/]+/member)/([^/]+)$")
 _MEMBERS = re.compile(r"^/v2/bot/(?:group|room)/([^/]+)/members/count$")
 _SUMMARY = re.compile(r"^/v2/bot/group/([^/]+)/summary$")
+_SENDS = ("/v2/bot/message/reply", "/v2/bot/message/push")
+_EMPTY_OK = ("/v2/bot/message/multicast", "/v2/bot/chat/loading/start")
 
 
 class FakeLine:
     def __init__(self, access_token: str | None = None):
-        self.access_token = access_token
+        self.access_token = access_token  # None: any Authorization is accepted
         self._lock = threading.Lock()
-        self._released = threading.Event()  # set on stop: held ("timed out") requests let go
-        self._server: ThreadingHTTPServer | None = None
-        self._ids = itertools.count(461230966842064897)
+        self._released = threading.Event()  # set by stop(): held requests let go
+        self._server: _Server | None = None
+        self._ids = itertools.count(461230966842064897)  # LINE message ids are 18 digits
         self.reset()
 
     # -- lifecycle -------------------------------------------------------------------
-    def start(self) -> "FakeLine":
-        fake = self
-
-        class Handler(_Handler):
-            owner = fake
-
+    def start(self) -> FakeLine:
         self._released.clear()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, name="fakeline", daemon=True).start()
+        self._server = _Server(("127.0.0.1", 0), _Handler)
+        self._server.owner = self
+        # A short poll keeps stop() quick (the default 0.5 s adds up over a test suite).
+        threading.Thread(target=self._server.serve_forever, args=(0.05,), name="fakeline", daemon=True).start()
         return self
 
     def stop(self) -> None:
         self._released.set()
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
+        server, self._server = self._server, None
+        if server is not None:
+            server.shutdown()
+            server.hang_up()  # idle keep-alive and held connections would otherwise block forever
+            server.server_close()
 
-    def __enter__(self) -> "FakeLine":
+    def __enter__(self) -> FakeLine:
         return self.start()
 
     def __exit__(self, *_exc) -> None:
@@ -75,30 +83,34 @@ class FakeLine:
 
     @property
     def url(self) -> str:
+        if self._server is None:
+            raise RuntimeError("FakeLine is not started")
         return f"http://127.0.0.1:{self._server.server_address[1]}"
 
     # -- state and knobs -------------------------------------------------------------
     def reset(self) -> None:
-        """Forget calls, failures, deliveries and settings (between tests)."""
+        """Forget calls, failures, retry keys, usage and settings (between tests)."""
         with self._lock:
             self._calls: list[Call] = []
             self._failures: list[_Failure] = []
             self._retry_keys: dict[str, list[dict]] = {}
-            self._usage = 0
-            self._usage_offset = 0
+            self._usage = self._usage_offset = 0
             self._quota = 300
             self._members: dict[str, int] = {}
             self._names: dict[str, str] = {}
+            self._group_names: dict[str, str] = {}
 
     def clear(self) -> None:
         """Forget the recorded calls only."""
         with self._lock:
             self._calls = []
 
-    def fail(self, prefix: str, status: int = 500, body: dict | None = None, times: int = 1,
+    def fail(self, path_prefix: str, status: int = 500, body: dict | None = None, times: int = 1,
              headers: dict[str, str] | None = None, timeout: bool = False) -> None:
-        with self._lock:
-            self._failures.append(_Failure(prefix, status, body, times, headers, timeout))
+        """The next `times` calls under `path_prefix` answer `status` (or, with timeout=True, nothing)."""
+        if times > 0:
+            with self._lock:
+                self._failures.append(_Failure(path_prefix, status, body, times, headers, timeout))
 
     def set_quota(self, value: int) -> None:
         with self._lock:
@@ -116,64 +128,70 @@ class FakeLine:
         with self._lock:
             self._names[user_id] = display_name
 
+    def set_group_name(self, group_id: str, name: str) -> None:
+        with self._lock:
+            self._group_names[group_id] = name
+
     # -- what was received -----------------------------------------------------------
     @property
     def calls(self) -> list[Call]:
         with self._lock:
             return list(self._calls)
 
-    def calls_to(self, prefix: str) -> list[Call]:
-        return [c for c in self.calls if c.path.startswith(prefix)]
+    def calls_to(self, path_prefix: str) -> list[Call]:
+        return [c for c in self.calls if c.path.startswith(path_prefix)]
 
     def replies(self) -> list[dict]:
-        return [c.body for c in self.calls_to("/v2/bot/message/reply") if c.status == 200]
+        """Bodies of the replies LINE accepted (failed or refused ones were not delivered)."""
+        return [c.body for c in self.calls_to(_SENDS[0]) if c.status == 200]
 
     def pushes(self) -> list[dict]:
-        return [c.body for c in self.calls_to("/v2/bot/message/push") if c.status == 200]
+        return [c.body for c in self.calls_to(_SENDS[1]) if c.status == 200]
 
     def reply_texts(self) -> list[str]:
-        return [m.get("text") or m.get("altText", "") for r in self.replies() for m in r["messages"]]
+        """What a user would read: text, or altText for flex/template messages."""
+        return [m.get("text") or m.get("altText", "") for r in self.replies() for m in r.get("messages", [])]
 
-    # -- answering -------------------------------------------------------------------
-    def _take_failure(self, path: str) -> _Failure | None:
-        for failure in self._failures:
-            if path.startswith(failure.prefix) and failure.times > 0:
-                failure.times -= 1
-                return failure
-        return None
-
+    # -- answering (all under self._lock) --------------------------------------------
     def _answer(self, method: str, path: str, headers: dict[str, str], body: dict | None):
-        """(status, json, extra headers) for one call; records it. Runs under the lock."""
+        """(status, json, extra headers) for one call, or None to hold it; records it."""
         if self.access_token and headers.get("authorization") != f"Bearer {self.access_token}":
             return self._record(method, path, headers, body, 401, {"message": "Authentication failed"})
         failure = self._take_failure(path)
+        if failure is not None and failure.timeout:
+            self._calls.append(Call(method, path, headers, body, 0))
+            return None
         if failure is not None:
-            if failure.timeout:
-                self._calls.append(Call(method, path, headers, body, 0))
-                return None
-            return self._record(method, path, headers, body, failure.status,
-                                failure.body or {"message": "Injected failure"}, failure.headers)
-        if method == "POST" and path in ("/v2/bot/message/reply", "/v2/bot/message/push"):
+            payload = {"message": "Injected failure"} if failure.body is None else failure.body
+            return self._record(method, path, headers, body, failure.status, payload, failure.headers)
+        if method == "POST" and path in _SENDS:
             return self._send(method, path, headers, body or {})
         return self._record(method, path, headers, body, *self._lookup(method, path))
 
+    def _take_failure(self, path: str) -> _Failure | None:
+        for failure in self._failures:
+            if path.startswith(failure.prefix):
+                failure.times -= 1
+                if failure.times <= 0:
+                    self._failures.remove(failure)
+                return failure
+        return None
+
     def _send(self, method: str, path: str, headers: dict[str, str], body: dict):
         key = headers.get("x-line-retry-key")
-        if key and key in self._retry_keys:  # LINE: a retry key already accepted answers 409
+        if key and key in self._retry_keys:  # LINE: a retry key already accepted is not sent again
             return self._record(method, path, headers, body, 409, {
                 "message": "The retry key is already accepted", "sentMessages": self._retry_keys[key]})
-        sent = [{"id": str(next(self._ids)), "quoteToken": f"q{next(self._ids)}"} for _ in body.get("messages", [])]
+        sent = [{"id": str(next(self._ids)), "quoteToken": uuid.uuid4().hex} for _ in body.get("messages", [])]
         if key:
             self._retry_keys[key] = sent
-        if path.endswith("/push"):
-            self._usage += self._price(str(body.get("to", "")))
+        if path == _SENDS[1]:  # replies are free; a push costs one message per recipient
+            to = str(body.get("to", ""))
+            self._usage += self._members.get(to, 3) if to[:1] in ("C", "R") else 1
         return self._record(method, path, headers, body, 200, {"sentMessages": sent})
 
-    def _price(self, to: str) -> int:
-        return self._members.get(to, 3) if to[:1] in ("C", "R") else 1
-
     def _lookup(self, method: str, path: str) -> tuple[int, dict]:
-        if method == "POST" and path in ("/v2/bot/message/multicast", "/v2/bot/chat/loading/start"):
+        if method == "POST" and path in _EMPTY_OK:
             return 200, {}
         if method != "GET":
             return 404, {"message": "Not found"}
@@ -187,7 +205,8 @@ class FakeLine:
         if m := _MEMBERS.match(path):
             return 200, {"count": self._members.get(m[1], 3)}
         if m := _SUMMARY.match(path):
-            return 200, {"groupId": m[1], "groupName": "กลุ่มทดสอบ", "pictureUrl": "https://example.invalid/p.png"}
+            return 200, {"groupId": m[1], "groupName": self._group_names.get(m[1], "กลุ่มทดสอบ"),
+                         "pictureUrl": "https://example.invalid/p.png"}
         return 404, {"message": "Not found"}
 
     def _record(self, method, path, headers, body, status, payload, extra=None):
@@ -195,19 +214,58 @@ class FakeLine:
         return status, payload, extra or {}
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
     owner: FakeLine
-    protocol_version = "HTTP/1.1"  # keep-alive, as the SDK's urllib3 pool expects
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.open: set[socket.socket] = set()
+        self.open_lock = threading.Lock()
+
+    def hang_up(self) -> None:
+        with self.open_lock:
+            for conn in self.open:
+                try:
+                    conn.shutdown(socket.SHUT_RDWR)  # the handler reads EOF and finishes
+                except OSError:
+                    pass
+
+    def handle_error(self, request, client_address) -> None:
+        # A client that gave up (timeout, reset) is routine here; only real bugs are printed.
+        if not isinstance(sys.exc_info()[1], OSError):
+            super().handle_error(request, client_address)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+    protocol_version = "HTTP/1.1"  # keep-alive, so the SDK's urllib3 pool reuses connections
     # Headers and body leave in one segment, without Nagle: otherwise the client's delayed
     # ACK adds ~40 ms to every call and the benchmarks measure TCP, not the bot.
     wbufsize = 64 * 1024
     disable_nagle_algorithm = True
+
+    def setup(self) -> None:
+        super().setup()
+        with self.server.open_lock:
+            self.server.open.add(self.connection)
+
+    def finish(self) -> None:
+        with self.server.open_lock:
+            self.server.open.discard(self.connection)
+        super().finish()
 
     def do_GET(self) -> None:
         self._serve("GET")
 
     def do_POST(self) -> None:
         self._serve("POST")
+
+    def do_PUT(self) -> None:
+        self._serve("PUT")
+
+    def do_DELETE(self) -> None:
+        self._serve("DELETE")
 
     def _serve(self, method: str) -> None:
         length = int(self.headers.get("Content-Length") or 0)
@@ -217,12 +275,11 @@ class _Handler(BaseHTTPRequestHandler):
         except ValueError:
             body = {"_unparsed": raw.decode("utf-8", "replace")}
         headers = {k.lower(): v for k, v in self.headers.items()}
-        fake = self.owner
+        fake = self.server.owner
         with fake._lock:
             answer = fake._answer(method, self.path.split("?", 1)[0], headers, body)
-        if answer is None:  # injected timeout: hold the request until the client gives up or we stop
-            fake._released.wait(30)
-            self.close_connection = True
+        if answer is None:
+            self._hold(fake._released)
             return
         status, payload, extra = answer
         data = json.dumps(payload, ensure_ascii=False).encode()
@@ -233,6 +290,21 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.end_headers()
         self.wfile.write(data)
+
+    def _hold(self, released: threading.Event) -> None:
+        """Injected timeout: answer nothing until stop(), the client hangs up, or HOLD_LIMIT."""
+        deadline = time.monotonic() + HOLD_LIMIT
+        # Short waits so a client that gave up frees this thread at once, not after 30 s.
+        while not released.wait(0.05) and not self._client_gone() and time.monotonic() < deadline:
+            pass
+        self.close_connection = True
+
+    def _client_gone(self) -> bool:
+        try:
+            readable, _, _ = select.select([self.connection], [], [], 0)
+            return bool(readable) and self.connection.recv(1, socket.MSG_PEEK) == b""
+        except OSError:
+            return True
 
     def log_message(self, *_args) -> None:  # quiet: tests and benchmarks read their own output
         pass

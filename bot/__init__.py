@@ -28,7 +28,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.extensions["itabot.registry"] = build_registry()
     app.extensions["itabot.calendars"] = CalendarCache()
     app.extensions["itabot.parser"] = WebhookParser(settings.line_channel_secret or "unset")
-    app.extensions["itabot.gateway"] = LineGateway(settings.line_channel_access_token, settings.line_api_base_url)
+    app.extensions["itabot.gateway"] = LineGateway(settings.line_channel_access_token, settings.line_api_base_url,
+                                                      settings.line_timeout)
 
     from bot import webhook
     from bot.cli import register_cli

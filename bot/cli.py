@@ -19,9 +19,10 @@ CALENDAR_DIR = Path(__file__).resolve().parent.parent / "data" / "calendars"
 def register_cli(app: Flask) -> None:
     from bot.chat import chat_command
     from bot.cli_units import admin_group, units_group
-    from schedules.cli import remind_group
+    from schedules.cli import remind_group, scheduler_command
 
-    for cmd in (init_command, calendar_group, serve_command, chat_command, units_group, admin_group, remind_group):
+    for cmd in (init_command, calendar_group, serve_command, chat_command, units_group, admin_group, remind_group,
+                scheduler_command):
         app.cli.add_command(cmd)
 
 

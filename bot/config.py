@@ -28,6 +28,7 @@ class Config:
     line_channel_secret: str = ""
     line_channel_access_token: str = ""
     line_api_base_url: str = DEFAULT_LINE_API
+    line_timeout: float = 5.0  # seconds a LINE call may take before it counts as failed
     database_url: str = ""
     now: datetime | None = None
     # Maintenance commands (init, calendar, chat) work without LINE credentials.

@@ -20,6 +20,7 @@ from bot.permissions import allowed
 from bot.registry import Registry
 from bot.replies import Reply, Text
 from models import Chat, InboundEvent
+from schedules import ledger
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,8 @@ def handle_event(event: Event, raw: dict, session: orm.Session) -> None:
     now = app.extensions["itabot.clock"].now()
     registry: Registry = app.extensions["itabot.registry"]
     event_id = raw.get("webhookEventId") or None
+    token = getattr(event, "reply_token", None)
+    riders = []
     try:
         session.begin()
         if event_id and not _claim(session, event_id, raw, now):
@@ -41,15 +44,21 @@ def handle_event(event: Event, raw: dict, session: orm.Session) -> None:
         ctx = Context(session, now, _chat(session, event, raw, now), _user_id(raw), registry,
                       app.extensions["itabot.calendars"], event_id)
         replies = route(event, raw, ctx)
+        if replies and token and ctx.chat is not None:  # reminders not yet pushed here ride along, free
+            riders = ledger.claim_riders(session, ctx.chat, now)
         session.commit()
     except Exception:
         log.exception("event %s failed", event_id)
         session.rollback()
         _keep_failed(session, event_id, raw, now)
-        replies = [Text(texts.SOMETHING_WENT_WRONG)]
-    token = getattr(event, "reply_token", None)
+        replies, riders = [Text(texts.SOMETHING_WENT_WRONG)], []
     if replies and token:
-        app.extensions["itabot.gateway"].reply(token, replies)
+        if riders:
+            replies = [*replies, Text("\n\n".join([texts.RIDING_ALONG, *(r.text for r in riders)]))]
+        delivered = app.extensions["itabot.gateway"].reply(token, replies)
+        if riders:
+            with session.begin():
+                ledger.settle_riders(session, [r.id for r in riders], delivered)
 
 
 def route(event: Event, raw: dict, ctx: Context) -> list[Reply]:

@@ -40,6 +40,8 @@ class _Failure:
     times: int
     headers: dict[str, str] | None
     timeout: bool
+    accept: bool = False  # with timeout: LINE accepted the call, only its answer was lost
+    to: str | None = None  # only calls whose body is for this chat
 
 
 _PROFILE = re.compile(r"^/v2/bot/(?:profile|group/[^/]+/member|room/[^/]+/member)/([^/]+)$")
@@ -99,6 +101,7 @@ class FakeLine:
             self._members: dict[str, int] = {}
             self._names: dict[str, str] = {}
             self._group_names: dict[str, str] = {}
+            self._hooks: list[list] = []  # [path_prefix, calls to let pass first, callback]
 
     def clear(self) -> None:
         """Forget the recorded calls only."""
@@ -106,13 +109,23 @@ class FakeLine:
             self._calls = []
 
     def fail(self, path_prefix: str, status: int = 500, body: dict | None = None, times: int = 1,
-             headers: dict[str, str] | None = None, timeout: bool = False) -> None:
-        """The next `times` calls under `path_prefix` answer `status` (or, with timeout=True, nothing)."""
+             headers: dict[str, str] | None = None, timeout: bool = False, accept: bool = False,
+             to: str | None = None) -> None:
+        """The next `times` calls under `path_prefix` (for chat `to`, if given) answer `status`, or
+        with timeout=True nothing at all; with accept=True as well, the call takes effect and only
+        its answer is lost."""
         if times > 0:
             with self._lock:
-                self._failures.append(_Failure(path_prefix, status, body, times, headers, timeout))
+                self._failures.append(_Failure(path_prefix, status, body, times, headers, timeout, accept, to))
 
-    def set_quota(self, value: int) -> None:
+    def on_call(self, path_prefix: str, callback, nth: int = 1) -> None:
+        """Run `callback()` when the `nth` call under `path_prefix` has taken effect, before it
+        is answered: a test kills the client there, say, to lose the answer of an accepted push."""
+        with self._lock:
+            self._hooks.append([path_prefix, nth, callback])
+
+    def set_quota(self, value: int | None) -> None:
+        """The month's limit; None for a plan without one (LINE's type "none")."""
         with self._lock:
             self._quota = value
 
@@ -157,9 +170,12 @@ class FakeLine:
         """(status, json, extra headers) for one call, or None to hold it; records it."""
         if self.access_token and headers.get("authorization") != f"Bearer {self.access_token}":
             return self._record(method, path, headers, body, 401, {"message": "Authentication failed"})
-        failure = self._take_failure(path)
+        failure = self._take_failure(path, (body or {}).get("to") if isinstance(body, dict) else None)
         if failure is not None and failure.timeout:
-            self._calls.append(Call(method, path, headers, body, 0))
+            if failure.accept and method == "POST" and path in _SENDS:
+                self._send(method, path, headers, body or {})
+            else:
+                self._calls.append(Call(method, path, headers, body, 0))
             return None
         if failure is not None:
             payload = {"message": "Injected failure"} if failure.body is None else failure.body
@@ -168,9 +184,19 @@ class FakeLine:
             return self._send(method, path, headers, body or {})
         return self._record(method, path, headers, body, *self._lookup(method, path))
 
-    def _take_failure(self, path: str) -> _Failure | None:
+    def _take_hook(self, path: str):
+        for hook in self._hooks:
+            if path.startswith(hook[0]):
+                hook[1] -= 1
+                if hook[1] <= 0:
+                    self._hooks.remove(hook)
+                    return hook[2]
+                return None
+        return None
+
+    def _take_failure(self, path: str, to: str | None) -> _Failure | None:
         for failure in self._failures:
-            if path.startswith(failure.prefix):
+            if path.startswith(failure.prefix) and failure.to in (None, to):
                 failure.times -= 1
                 if failure.times <= 0:
                     self._failures.remove(failure)
@@ -196,7 +222,7 @@ class FakeLine:
         if method != "GET":
             return 404, {"message": "Not found"}
         if path == "/v2/bot/message/quota":
-            return 200, {"type": "limited", "value": self._quota}
+            return 200, {"type": "none"} if self._quota is None else {"type": "limited", "value": self._quota}
         if path == "/v2/bot/message/quota/consumption":
             return 200, {"totalUsage": self._usage + self._usage_offset}
         if m := _PROFILE.match(path):
@@ -276,8 +302,12 @@ class _Handler(BaseHTTPRequestHandler):
             body = {"_unparsed": raw.decode("utf-8", "replace")}
         headers = {k.lower(): v for k, v in self.headers.items()}
         fake = self.server.owner
+        path = self.path.split("?", 1)[0]
         with fake._lock:
-            answer = fake._answer(method, self.path.split("?", 1)[0], headers, body)
+            answer = fake._answer(method, path, headers, body)
+            hook = fake._take_hook(path)
+        if hook is not None:
+            hook()
         if answer is None:
             self._hold(fake._released)
             return

@@ -5,7 +5,9 @@ makes the calls, always within LINE's limits (`replies.fit`).
 """
 from __future__ import annotations
 
+import json
 import logging
+from dataclasses import dataclass
 
 from linebot.v3.messaging import (
     ApiClient,
@@ -23,14 +25,43 @@ from linebot.v3.messaging import (
     TextMessage,
 )
 
+from urllib3.exceptions import HTTPError as TransportError
+
 from bot.replies import Flex, Reply, Text, fit
 
 log = logging.getLogger(__name__)
 
+# What LINE says when a push cannot reach the chat any more (the bot left or was removed,
+# the user blocked it, the id is unknown): the chat is marked inactive.
+GONE_HINTS = ("not a member", "not found", "'to'", "blocked", "no longer")
+CONNECTIONS = 16  # one per sending thread of a scheduler pass (the SDK's default is 5 per core)
+
+
+@dataclass(frozen=True)
+class PushOutcome:
+    """What became of a push: "sent" (200, or 409: accepted earlier under the same retry key),
+    "retry" (5xx, timeout, 429: same key later), "gone" (the bot is no longer in the chat),
+    "rejected" (any other 4xx: sending again would not help), "halt" (401/403: no call will pass)."""
+
+    kind: str
+    status: int | None = None
+    retry_after: float | None = None  # seconds, from a 429's Retry-After
+    detail: str = ""
+
+
+class ChatGone(Exception):
+    """LINE says the bot is no longer in this chat."""
+
+
+class LineUnavailable(Exception):
+    """LINE could not answer now (5xx, timeout, connection trouble, throttling)."""
+
 
 class LineGateway:
     def __init__(self, access_token: str, base_url: str, timeout: float = 5.0):
-        self._client = ApiClient(Configuration(access_token=access_token, host=base_url))
+        configuration = Configuration(access_token=access_token, host=base_url)
+        configuration.connection_pool_maxsize = CONNECTIONS
+        self._client = ApiClient(configuration)
         self._api = MessagingApi(self._client)
         self._timeout = timeout
 
@@ -50,18 +81,83 @@ class LineGateway:
         except ApiException as error:
             log.warning("LINE refused a reply: status %s", error.status)
             return False
-        except OSError as error:  # network trouble: the event itself is already stored
+        except (TransportError, OSError) as error:  # network trouble: the event itself is already stored
             log.warning("LINE reply failed: %s", type(error).__name__)
             return False
         return True
 
-    def push(self, to: str, replies: list[Reply], retry_key: str) -> None:
-        """Push to a chat; costs quota. Raises ApiException so the caller can decide."""
-        self._api.push_message(
-            PushMessageRequest(to=to, messages=to_sdk_messages(replies)),
-            x_line_retry_key=retry_key,
-            _request_timeout=self._timeout,
-        )
+    def push(self, to: str, replies: list[Reply], retry_key: str) -> PushOutcome:
+        """Push to a chat (costs quota), with a retry key so that a repeat never sends twice."""
+        try:
+            self._api.push_message(
+                PushMessageRequest(to=to, messages=to_sdk_messages(replies)),
+                x_line_retry_key=retry_key,
+                _request_timeout=self._timeout,
+            )
+        except ApiException as error:
+            return classify(error)
+        except (TransportError, OSError) as error:  # timed out or cut: it may have been accepted; the key decides
+            return PushOutcome("retry", detail=type(error).__name__)
+        return PushOutcome("sent", 200)
+
+    def remaining_quota(self) -> int | None:
+        """Messages left this month; None when the plan has no limit. Raises LineUnavailable."""
+        try:
+            quota = self._api.get_message_quota(_request_timeout=self._timeout)
+            if quota.type != "limited":
+                return None
+            used = self._api.get_message_quota_consumption(_request_timeout=self._timeout).total_usage
+        except (ApiException, TransportError, OSError) as error:
+            raise LineUnavailable(_describe(error)) from None
+        return max(0, (quota.value or 0) - used)
+
+    def member_count(self, chat_id: str, kind: str) -> int:
+        """What a push to the chat costs: its members (1 for a user). Raises ChatGone or LineUnavailable."""
+        if kind == "user":
+            return 1
+        try:
+            lookup = self._api.get_group_member_count if kind == "group" else self._api.get_room_member_count
+            return lookup(chat_id, _request_timeout=self._timeout).count
+        except ApiException as error:
+            if classify(error).kind == "gone":
+                raise ChatGone(chat_id) from None
+            raise LineUnavailable(_describe(error)) from None
+        except (TransportError, OSError) as error:
+            raise LineUnavailable(_describe(error)) from None
+
+
+def classify(error: ApiException) -> PushOutcome:
+    status = error.status or 0
+    detail = _message(error)
+    if status == 409:
+        return PushOutcome("sent", 409, detail=detail)
+    if status == 429:
+        return PushOutcome("retry", 429, _retry_after(error), detail)
+    if status >= 500:
+        return PushOutcome("retry", status, detail=detail)
+    if status in (401, 403):
+        return PushOutcome("halt", status, detail=detail)
+    if any(hint in detail.lower() for hint in GONE_HINTS):
+        return PushOutcome("gone", status, detail=detail)
+    return PushOutcome("rejected", status, detail=detail)
+
+
+def _message(error: ApiException) -> str:
+    try:
+        return str(json.loads(error.body or "{}").get("message", ""))[:150]
+    except (ValueError, AttributeError):
+        return ""
+
+
+def _retry_after(error: ApiException) -> float | None:
+    try:
+        return float((error.headers or {}).get("Retry-After"))
+    except (TypeError, ValueError):
+        return None
+
+
+def _describe(error: Exception) -> str:
+    return f"status {error.status}" if isinstance(error, ApiException) else type(error).__name__
 
 
 def to_sdk_messages(replies: list[Reply]) -> list:

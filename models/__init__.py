@@ -6,9 +6,9 @@ from models.chat import Chat
 from models.inbound import InboundEvent
 from models.member import Member
 from models.province import Province, get_or_create_province
-from models.reminder import Delivery, Lease
+from models.reminder import Delivery, Lease, Push, ReminderRules
 from models.report import OitState, Report
 from models.unit import Quota, Unit, UnitAlias
 
-__all__ = ["AuditEntry", "Base", "Calendar", "Chat", "Delivery", "InboundEvent", "Lease", "Member", "OitState", "Province", "Quota",
-           "Report", "Step", "Unit", "UnitAlias", "get_or_create_province"]
+__all__ = ["AuditEntry", "Base", "Calendar", "Chat", "Delivery", "InboundEvent", "Lease", "Member", "OitState", "Province", "Push",
+           "Quota", "ReminderRules", "Report", "Step", "Unit", "UnitAlias", "get_or_create_province"]

@@ -6,14 +6,14 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy import orm
 
-from models.base import Base
+from models.base import Base, Instant
 
 
 class AuditEntry(Base):
     __tablename__ = "audit_log"
 
     id: orm.Mapped[int] = orm.mapped_column(primary_key=True)
-    at: orm.Mapped[datetime] = orm.mapped_column(sa.DateTime(timezone=True), index=True)
+    at: orm.Mapped[datetime] = orm.mapped_column(Instant(), index=True)
     actor: orm.Mapped[str] = orm.mapped_column(sa.String(64))  # a LINE userId, or "cli:<command>"
     action: orm.Mapped[str] = orm.mapped_column(sa.String(60))
     target: orm.Mapped[str | None] = orm.mapped_column(sa.String(200))

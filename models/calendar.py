@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 import sqlalchemy as sa
 from sqlalchemy import orm
 
-from models.base import Base, one_of
+from models.base import Base, Instant, one_of
 from models.province import Province
 
 SCOPES = ("nacc", "province")
@@ -33,7 +33,7 @@ class Calendar(Base):
     source: orm.Mapped[str] = orm.mapped_column(sa.String(500))
     file_name: orm.Mapped[str] = orm.mapped_column(sa.String(200))
     checksum: orm.Mapped[str] = orm.mapped_column(sa.String(64))
-    loaded_at: orm.Mapped[datetime] = orm.mapped_column(sa.DateTime(timezone=True))
+    loaded_at: orm.Mapped[datetime] = orm.mapped_column(Instant())
 
     province: orm.Mapped[Province | None] = orm.relationship()
     steps: orm.Mapped[list["Step"]] = orm.relationship(

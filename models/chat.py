@@ -6,7 +6,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy import orm
 
-from models.base import Base, one_of
+from models.base import Base, Instant, one_of
 from models.province import Province
 
 CHAT_KINDS = ("user", "group", "room")
@@ -26,7 +26,10 @@ class Chat(Base):
     active: orm.Mapped[bool] = orm.mapped_column(default=True)
     # "ปิดแจ้งเตือน" turns pushed reminders off for this chat.
     reminders_on: orm.Mapped[bool] = orm.mapped_column(default=True, server_default=sa.true())
-    first_seen: orm.Mapped[datetime] = orm.mapped_column(sa.DateTime(timezone=True))
+    first_seen: orm.Mapped[datetime] = orm.mapped_column(Instant())
+    # What a push here costs (LINE counts one message per member); refreshed from the API daily.
+    member_count: orm.Mapped[int | None]
+    member_count_at: orm.Mapped[datetime | None] = orm.mapped_column(Instant())
 
     province: orm.Mapped[Province | None] = orm.relationship()
     unit: orm.Mapped["Unit | None"] = orm.relationship()  # noqa: F821

@@ -6,7 +6,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy import orm
 
-from models.base import Base, one_of
+from models.base import Base, Instant, one_of
 
 STATUSES = ("done", "ignored", "failed")
 
@@ -20,7 +20,7 @@ class InboundEvent(Base):
     event_type: orm.Mapped[str] = orm.mapped_column(sa.String(40))
     chat_id: orm.Mapped[str | None] = orm.mapped_column(sa.String(64), index=True)
     user_id: orm.Mapped[str | None] = orm.mapped_column(sa.String(64))
-    received_at: orm.Mapped[datetime] = orm.mapped_column(sa.DateTime(timezone=True))
+    received_at: orm.Mapped[datetime] = orm.mapped_column(Instant())
     status: orm.Mapped[str] = orm.mapped_column(sa.String(10))
     # The event as LINE sent it: nothing a user sent is lost, even when handling failed.
     payload: orm.Mapped[str] = orm.mapped_column(sa.Text)

@@ -6,7 +6,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy import orm
 
-from models.base import Base, one_of
+from models.base import Base, Instant, one_of
 from models.province import Province
 from models.unit import Unit
 
@@ -23,7 +23,7 @@ class Member(Base):
     unit_id: orm.Mapped[int | None] = orm.mapped_column(sa.ForeignKey("units.id", ondelete="SET NULL"), index=True)
     # Coordinators act for a province; members and executives for their unit's province.
     province_id: orm.Mapped[int | None] = orm.mapped_column(sa.ForeignKey("provinces.id"), index=True)
-    joined_at: orm.Mapped[datetime] = orm.mapped_column(sa.DateTime(timezone=True))
+    joined_at: orm.Mapped[datetime] = orm.mapped_column(Instant())
 
     unit: orm.Mapped[Unit | None] = orm.relationship()
     province: orm.Mapped[Province | None] = orm.relationship()

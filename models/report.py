@@ -6,7 +6,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy import orm
 
-from models.base import Base, one_of
+from models.base import Base, Instant, one_of
 
 REPORTED_FORMS = ("IIT", "EIT")
 OIT_STATES = ("not_started", "answering", "awaiting_approval", "approved")
@@ -30,7 +30,7 @@ class Report(Base):
     reported_by: orm.Mapped[str | None] = orm.mapped_column(sa.String(64))
     chat_id: orm.Mapped[str | None] = orm.mapped_column(sa.String(64))
     webhook_event_id: orm.Mapped[str | None] = orm.mapped_column(sa.String(64))
-    reported_at: orm.Mapped[datetime] = orm.mapped_column(sa.DateTime(timezone=True))
+    reported_at: orm.Mapped[datetime] = orm.mapped_column(Instant())
 
 
 class OitState(Base):
@@ -41,4 +41,4 @@ class OitState(Base):
     year: orm.Mapped[int] = orm.mapped_column(primary_key=True)
     state: orm.Mapped[str] = orm.mapped_column(sa.String(20), default="not_started")
     updated_by: orm.Mapped[str | None] = orm.mapped_column(sa.String(64))
-    updated_at: orm.Mapped[datetime] = orm.mapped_column(sa.DateTime(timezone=True))
+    updated_at: orm.Mapped[datetime] = orm.mapped_column(Instant())

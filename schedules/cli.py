@@ -1,14 +1,24 @@
-"""`itabot remind plan [--at ISO]`: what is due, to whom, at what cost."""
+"""`itabot remind plan|run|rules` and `itabot scheduler`."""
 from __future__ import annotations
 
+from collections import defaultdict
+
 import click
+import sqlalchemy as sa
 from flask import current_app
 from flask.cli import with_appcontext
 
 from bot import db
+from bot.audit import audit
 from bot.clock import parse_instant
-from schedules.inputs import load_figures, load_steps, load_targets
-from schedules.plan import plan
+from bot.gateway import LineUnavailable
+from models import Delivery, Province, ReminderRules
+from models.reminder import WAITING
+from schedules import pricing
+from schedules.budget import Candidate, choose
+from schedules.deliver import WORKERS, run_pass
+from schedules.inputs import due_now, load_rules
+from schedules.plan import Rules
 
 
 @click.group("remind")
@@ -16,22 +26,128 @@ def remind_group() -> None:
     """Plan and send reminders."""
 
 
+def _now(at: str | None):
+    return parse_instant(at) if at else current_app.extensions["itabot.clock"].now()
+
+
 @remind_group.command("plan")
 @click.option("--at", "at", help="ISO-8601 instant to plan for (default: now).")
 @with_appcontext
 def remind_plan(at: str | None) -> None:
-    """Print the reminders due now, to whom, and what each chat's push would cost."""
-    now = parse_instant(at) if at else current_app.extensions["itabot.clock"].now()
+    """Print the reminders due and not yet delivered, to whom, and what the pushes would cost."""
+    now = _now(at)
     with db.sessionmaker()() as session:
-        today = now.date()
-        due = plan(load_steps(session, today), load_targets(session), load_figures(session, today), now)
+        due = due_now(session, now)
+        done = {(k, c) for k, c, status in session.execute(
+            sa.select(Delivery.reminder_key, Delivery.chat_id, Delivery.status)
+            .where(Delivery.reminder_key.in_({r.key for r in due}))) if status not in WAITING}
+        due = [r for r in due if (r.key, r.chat_id) not in done]
+        chats = {c.id: c for c in pricing.chat_infos(session, {r.chat_id for r in due})}
     if not due:
-        click.echo(f"{now:%Y-%m-%d %H:%M}: nothing due")
+        click.echo(f"{now:%Y-%m-%d %H:%M}: nothing due ({len(done)} already delivered or dropped)")
         return
-    chats = sorted({r.chat_id for r in due})
-    click.echo(f"{now:%Y-%m-%d %H:%M}: {len(due)} reminder(s) for {len(chats)} chat(s)")
-    for chat_id in chats:
-        mine = [r for r in due if r.chat_id == chat_id]
-        click.echo(f"- {chat_id}: {len(mine)} item(s), one push; cost: 1 message per member")
-        for reminder in mine:
+    remaining, prices = _budget(list(chats.values()), now)
+    by_chat = defaultdict(list)
+    for reminder in due:
+        by_chat[reminder.chat_id].append(reminder)
+    choice = choose([Candidate(c, prices.get(c), frozenset(r.kind for r in mine), min(r.deadline for r in mine))
+                     for c, mine in by_chat.items()], remaining)
+    click.echo(f"{now:%Y-%m-%d %H:%M}: {len(due)} reminder(s) for {len(by_chat)} chat(s), one push each")
+    left = "no monthly limit" if remaining is None else f"{remaining:,} message(s) left this month"
+    verdict = "within budget" if not choice.short else f"short: {len(choice.deferred)} chat(s) would wait"
+    click.echo(f"budget: {left}; pushing everything costs {choice.needed:,}; {verdict}")
+    waiting = {c.chat_id for c in choice.deferred} | {c.chat_id for c in choice.unpriced}
+    for candidate in choice.send + choice.deferred + choice.unpriced:
+        chat = chats[candidate.chat_id]
+        cost = "unknown" if candidate.cost is None else f"{candidate.cost:,}"
+        note = "  [waits]" if candidate.chat_id in waiting else ""
+        click.echo(f"- {chat.id} ({chat.kind}): {len(by_chat[chat.id])} item(s), cost {cost}{note}")
+        for reminder in by_chat[chat.id]:
             click.echo(f"    {reminder.key}  (deadline {reminder.deadline:%Y-%m-%d})")
+
+
+def _budget(chats: list[pricing.ChatInfo], now) -> tuple[int | None, dict[str, int | None]]:
+    """The quota left and each chat's price, from LINE when it can be reached, else what is kept."""
+    kept = {c.id: 1 if c.kind == "user" else c.member_count for c in chats}
+    if not current_app.config["ITABOT"].line_channel_access_token:
+        click.echo("(no LINE credentials: quota unknown, member counts as last kept)")
+        return None, kept
+    gateway = current_app.extensions["itabot.gateway"]
+    try:
+        remaining = gateway.remaining_quota()
+    except LineUnavailable as error:
+        click.echo(f"(LINE unreachable: {error}; member counts as last kept)")
+        return None, kept
+    return remaining, pricing.price(gateway, chats, now, WORKERS).cost
+
+
+@remind_group.command("run")
+@click.option("--at", "at", help="ISO-8601 instant to run the pass as (default: now).")
+@with_appcontext
+def remind_run(at: str | None) -> None:
+    """Do one pass: plan, record, and push what is due (respects the scheduler's lease)."""
+    current_app.config["ITABOT"].check_line_credentials()
+    report = run_pass(current_app._get_current_object(), _now(at))
+    click.echo(report.summary())
+    if report.held_by:
+        raise SystemExit(1)
+
+
+@remind_group.command("rules")
+@click.argument("province")
+@click.option("--days-before", help="Comma-separated, e.g. 7,3,1.")
+@click.option("--at", "at", help="Time of day, HH:MM (Asia/Bangkok).")
+@click.option("--first-day/--no-first-day", default=None)
+@click.option("--last-day/--no-last-day", default=None)
+@click.option("--working-days/--any-day", default=None,
+              help="Move a reminder off weekends and Thai public holidays to the working day before.")
+@with_appcontext
+def remind_rules(province: str, days_before, at, first_day, last_day, working_days) -> None:
+    """Show or change a province's reminder rules (audited)."""
+    now = current_app.extensions["itabot.clock"].now()
+    name = province.removeprefix("จังหวัด").strip()
+    with db.sessionmaker()() as session, session.begin():
+        found = session.scalar(sa.select(Province).where(Province.name == name))
+        if found is None:
+            raise click.ClickException(f"no province {name!r} (import its units first)")
+        rules = load_rules(session).get(name, Rules())
+        try:
+            days = rules.days_before if days_before is None else tuple(sorted({int(d) for d in days_before.split(",")}, reverse=True))
+            time_of_day = rules.at if at is None else parse_instant(f"2000-01-01T{at}").time()
+        except ValueError:
+            raise click.ClickException("--days-before takes whole numbers (7,3,1); --at takes HH:MM") from None
+        if any(d < 1 or d > 60 for d in days):
+            raise click.ClickException("--days-before: each between 1 and 60")
+        changes = {k: v for k, v in (("first", first_day), ("last", last_day), ("working", working_days)) if v is not None}
+        if days_before is not None or at is not None or changes:
+            row = session.get(ReminderRules, found.id)
+            before = None if row is None else _describe(row)
+            row = row or ReminderRules(province_id=found.id)
+            row.days_before = ",".join(str(d) for d in days)
+            row.at = f"{time_of_day:%H:%M}"
+            row.on_first_day = changes.get("first", rules.on_first_day)
+            row.on_last_day = changes.get("last", rules.on_last_day)
+            row.working_days_only = changes.get("working", rules.working_days_only)
+            row.nudge_weekday, row.updated_at, row.updated_by = rules.nudge_weekday, now, "cli:remind rules"
+            session.add(row)
+            audit(session, now, "cli:remind rules", "reminders.rules", name, before, _describe(row))
+            click.echo(f"{name}: {_describe(row)}")
+        else:
+            click.echo(f"{name}: days before {','.join(map(str, rules.days_before))}, at {rules.at:%H:%M}, "
+                       f"first day {rules.on_first_day}, last day {rules.on_last_day}, working days only {rules.working_days_only}")
+
+
+def _describe(row: ReminderRules) -> dict:
+    return {"days_before": row.days_before, "at": row.at, "first_day": row.on_first_day,
+            "last_day": row.on_last_day, "working_days_only": row.working_days_only}
+
+
+@click.command("scheduler")
+@click.option("--every", default=5, show_default=True, type=click.IntRange(1, 30), help="Minutes between passes.")
+@with_appcontext
+def scheduler_command(every: int) -> None:
+    """Run the reminder scheduler (one process for the whole deployment; a lease keeps a second one idle)."""
+    from schedules.runner import run_forever
+
+    current_app.config["ITABOT"].check_line_credentials()
+    run_forever(current_app._get_current_object(), every)

@@ -1,14 +1,14 @@
 """What `schedules.plan` needs, read from the database in a few queries."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 
 import sqlalchemy as sa
 from sqlalchemy import orm
 
 from bot.agenda import StepView, fiscal_year_be, load_cycles
-from models import Chat, Province, Quota, Report, Unit
-from schedules.plan import Figures, Target
+from models import Chat, Province, Quota, ReminderRules, Report, Unit
+from schedules.plan import Figures, Reminder, Rules, Target, plan
 
 
 def load_steps(session: orm.Session, today: date) -> dict[str | None, list[StepView]]:
@@ -48,3 +48,21 @@ def load_figures(session: orm.Session, today: date) -> list[Figures]:
                            .join(Province).join(Quota, sa.and_(Quota.unit_id == Unit.id, Quota.year == year)))
     return [Figures(uid, name, province, counts.get(uid, {}), {"IIT": iit, "EIT": eit})
             for uid, name, province, iit, eit in rows]
+
+
+def load_rules(session: orm.Session) -> dict[str | None, Rules]:
+    """Each province's own reminder rules, by province name; the rest follow `Rules()`."""
+    rules: dict[str | None, Rules] = {}
+    for row, province in session.execute(sa.select(ReminderRules, Province.name).join(Province)):
+        rules[province] = Rules(
+            days_before=tuple(int(d) for d in row.days_before.split(",") if d.strip()),
+            on_first_day=row.on_first_day, on_last_day=row.on_last_day, at=time.fromisoformat(row.at),
+            working_days_only=row.working_days_only, nudge_weekday=row.nudge_weekday)
+    return rules
+
+
+def due_now(session: orm.Session, now: datetime) -> list[Reminder]:
+    """What the calendar, the chats, the figures and the rules make due at `now`."""
+    today = now.date()
+    return plan(load_steps(session, today), load_targets(session), load_figures(session, today), now,
+                load_rules(session))

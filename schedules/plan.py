@@ -64,6 +64,11 @@ class Reminder:
     due_at: datetime
     deadline: date
     text: str
+    fresh_until: date | None = None  # the last day its text holds; None: the day it is due
+
+    @property
+    def good_until(self) -> date:
+        return self.fresh_until or self.due_at.date()
 
 
 def plan(steps: dict[str | None, list[StepView]], targets: Iterable[Target], figures: Iterable[Figures],
@@ -107,23 +112,28 @@ def deadline_reminders(steps: list[StepView], rule: Rules) -> list[Reminder]:
     """Every deadline reminder of these steps, for no chat yet (chat_id empty)."""
     reminders = []
     for step in steps:
-        occasions: list[tuple[str, date, str]] = []
-        if rule.on_first_day:
-            occasions.append(("start", step.start, texts.REMIND_STARTS.format(
-                title=step.title, dates=thai_date_range(step.start, step.end))))
         at = texts.REMIND_AT.format(time=step.end_time.strftime("%H:%M")) if step.end_time else ""
-        for days in rule.days_before:
-            if step.end - timedelta(days=days) > step.start:
-                occasions.append((f"d-{days}", step.end - timedelta(days=days), texts.REMIND_DAYS_LEFT.format(
-                    days=days, title=step.title, end=thai_date(step.end), at=at)))
-        if rule.on_last_day:
-            occasions.append(("last", step.end, texts.REMIND_LAST_DAY.format(title=step.title, end=thai_date(step.end), at=at)))
+        occasions = [("start", step.start)] if rule.on_first_day else []
+        occasions += [(f"d-{days}", step.end - timedelta(days=days)) for days in rule.days_before
+                      if step.end - timedelta(days=days) > step.start]
+        occasions += [("last", step.end)] if rule.on_last_day else []
         scope = step.province or "nacc"
-        for name, day, text in occasions:
-            day = _working_day(day, rule) if name != "last" else day
-            reminders.append(Reminder(f"deadline:{scope}:{step.key}:{step.end.isoformat()}:{name}", "",
-                                      "deadline", datetime.combine(day, rule.at, BANGKOK), step.end, text))
+        for name, day in occasions:
+            day = day if name == "last" else _working_day(day, rule)
+            reminders.append(Reminder(f"deadline:{scope}:{step.key}:{step.end.isoformat()}:{name}", "", "deadline",
+                                      datetime.combine(day, rule.at, BANGKOK), step.end,
+                                      _deadline_text(step, name, day, at)))
     return reminders
+
+
+def _deadline_text(step: StepView, occasion: str, day: date, at: str) -> str:
+    # Worded from the day it is sent on: a reminder moved off a weekend counts its days from there.
+    days = (step.end - day).days
+    if occasion == "start":
+        return texts.REMIND_STARTS.format(title=step.title, dates=thai_date_range(step.start, step.end))
+    if days == 0:
+        return texts.REMIND_LAST_DAY.format(title=step.title, end=thai_date(step.end), at=at)
+    return texts.REMIND_DAYS_LEFT.format(days=days, title=step.title, end=thai_date(step.end), at=at)
 
 
 def nudges(steps: list[StepView], target: Target, rule: Rules, now: datetime, by_unit: dict[int, Figures],

@@ -46,6 +46,7 @@ def app(database_url, fake_line):
     app = create_app({
         "testing": True, "line_channel_secret": SECRET, "line_channel_access_token": TOKEN,
         "line_api_base_url": fake_line.url, "database_url": database_url, "now": DEFAULT_NOW,
+        "line_timeout": 1.0,
     })
     yield app
     with app.extensions["itabot.engine"].begin() as connection:

@@ -198,3 +198,27 @@ def test_keep_alive_connections_are_reused(fake):
             push(api, "Uuser")
         pool = client.rest_client.pool_manager.connection_from_url(fake.url)
         assert pool.num_connections == 1  # every call after the first rode the same socket
+
+
+def test_an_accepted_push_whose_answer_is_lost_answers_409_when_retried(fake, api):
+    fake.fail("/v2/bot/message/push", timeout=True, accept=True)
+    with pytest.raises(Exception):
+        push(api, "Uuser", "key-lost", _request_timeout=0.3)
+    assert len(fake.pushes()) == 1  # LINE took it: the user has the message
+    with pytest.raises(ApiException) as error:
+        push(api, "Uuser", "key-lost")
+    assert error.value.status == 409
+    assert api.get_message_quota_consumption().total_usage == 1
+
+
+def test_a_hook_runs_when_the_nth_call_has_taken_effect(fake, api):
+    seen = []
+    fake.on_call("/v2/bot/message/push", lambda: seen.append(len(fake.pushes())), nth=2)
+    for n in range(3):
+        push(api, f"U{n}")
+    assert seen == [2]
+
+
+def test_a_plan_without_a_limit(fake, api):
+    fake.set_quota(None)
+    assert api.get_message_quota().type == "none"

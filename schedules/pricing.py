@@ -1,0 +1,79 @@
+"""What a push to each chat costs: LINE counts one message per member of a group or room.
+
+Member counts come from the API and are kept on the chat for a day, so a pass over
+thousands of groups asks LINE again only for those it has not priced lately.
+"""
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy import orm
+
+from bot.gateway import ChatGone, LineGateway, LineUnavailable
+from models import Chat, Delivery
+from models.reminder import WAITING
+
+COUNT_KEPT_FOR = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class ChatInfo:
+    id: str
+    kind: str
+    member_count: int | None
+    member_count_at: datetime | None
+
+
+@dataclass
+class Prices:
+    cost: dict[str, int | None]  # None: unknown this pass (LINE did not answer and no count was kept)
+    counted: dict[str, int]  # fresh counts learnt from LINE now
+    gone: set[str]  # LINE says the bot is no longer there
+
+
+def chat_infos(session: orm.Session, chat_ids: set[str]) -> list[ChatInfo]:
+    rows = session.execute(sa.select(Chat.id, Chat.kind, Chat.member_count, Chat.member_count_at)
+                           .where(Chat.id.in_(chat_ids)))
+    return [ChatInfo(*row) for row in rows]
+
+
+def price(gateway: LineGateway, chats: list[ChatInfo], now: datetime, workers: int) -> Prices:
+    prices = Prices({}, {}, set())
+    ask = [c for c in chats if c.kind != "user" and (c.member_count_at is None or c.member_count_at < now - COUNT_KEPT_FOR)]
+
+    def count(chat: ChatInfo):
+        try:
+            return chat, gateway.member_count(chat.id, chat.kind)
+        except (ChatGone, LineUnavailable) as error:
+            return chat, error
+
+    with ThreadPoolExecutor(workers) as pool:
+        for chat, answer in pool.map(count, ask):
+            if isinstance(answer, int):
+                prices.counted[chat.id] = answer
+            elif isinstance(answer, ChatGone):
+                prices.gone.add(chat.id)
+    for chat in chats:
+        if chat.kind == "user":
+            prices.cost[chat.id] = 1
+        elif chat.id not in prices.gone:
+            prices.cost[chat.id] = prices.counted.get(chat.id, chat.member_count)
+    return prices
+
+
+def keep(session: orm.Session, prices: Prices, now: datetime) -> None:
+    """Remember the counts learnt; a chat LINE says the bot left gets nothing more."""
+    if prices.counted:
+        session.execute(sa.update(Chat), [{"id": chat_id, "member_count": n, "member_count_at": now}
+                                          for chat_id, n in prices.counted.items()])
+    if prices.gone:
+        mark_gone(session, prices.gone)
+
+
+def mark_gone(session: orm.Session, chat_ids: set[str]) -> None:
+    session.execute(sa.update(Chat).where(Chat.id.in_(chat_ids)).values(active=False))
+    session.execute(sa.update(Delivery).where(Delivery.chat_id.in_(chat_ids), Delivery.status.in_(WAITING))
+                    .values(status="dropped", reason="chat gone"))

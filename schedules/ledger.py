@@ -90,5 +90,6 @@ def claim_riders(session: orm.Session, chat: Chat, now: datetime) -> list[Delive
 
 def settle_riders(session: orm.Session, ids: list[int], delivered: bool) -> None:
     """After the reply: delivered, or back to waiting for the next push or reply."""
-    values = {"status": "sent", "via": "reply"} if delivered else {"status": "pending", "sent_at": None}
+    waiting_again = sa.case((Delivery.reason == "quota", "deferred"), else_="pending")
+    values = {"status": "sent", "via": "reply"} if delivered else {"status": waiting_again, "sent_at": None}
     session.execute(sa.update(Delivery).where(Delivery.id.in_(ids), Delivery.status == "riding").values(**values))

@@ -181,7 +181,9 @@ class FakeLine:
             payload = {"message": "Injected failure"} if failure.body is None else failure.body
             return self._record(method, path, headers, body, failure.status, payload, failure.headers)
         if method == "POST" and path in _SENDS:
-            return self._send(method, path, headers, body or {})
+            if not isinstance(body, dict) or "_unparsed" in body:
+                return self._record(method, path, headers, body, 400, {"message": "The request body has 1 error(s)"})
+            return self._send(method, path, headers, body)
         return self._record(method, path, headers, body, *self._lookup(method, path))
 
     def _take_hook(self, path: str):
@@ -296,6 +298,9 @@ class _Handler(BaseHTTPRequestHandler):
     def _serve(self, method: str) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b""
+        if len(raw) < length:  # the client went away mid-request: nothing reached "LINE"
+            self.close_connection = True
+            return
         try:
             body = json.loads(raw) if raw else None
         except ValueError:

@@ -67,6 +67,7 @@ def run_pass(app: Flask, now: datetime | None = None, holder: str | None = None)
     with db.sessionmaker(app)() as session, session.begin():
         if not acquire(session, holder, now, LEASE_TTL):
             report.held_by = holder_of(session)
+            log.info("reminders: %s", report.summary())
             return report
         report.expired = ledger.expire(session, now)
         report.planned = ledger.record_due(session, due_now(session, now), now)

@@ -14,7 +14,7 @@ import uuid
 from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask import Flask
@@ -43,6 +43,7 @@ class PassReport:
     planned: int = 0  # reminders new to the ledger
     expired: int = 0
     remaining: int | None = None  # quota left before the pass; None: no limit
+    quota_read: bool = False  # only read when something is waiting to be pushed
     needed: int = 0
     cost: int = 0
     deferred_chats: int = 0
@@ -53,7 +54,8 @@ class PassReport:
     def summary(self) -> str:
         if self.held_by:
             return f"{self.at:%Y-%m-%d %H:%M}: the scheduler's lease is held by {self.held_by}; nothing sent"
-        quota = "no limit" if self.remaining is None else f"{self.remaining:,} left"
+        quota = ("not read" if not self.quota_read else "no limit" if self.remaining is None
+                 else f"{self.remaining:,} left")
         outcomes = ", ".join(f"{k} {v}" for k, v in sorted(self.outcomes.items())) or "no pushes"
         line = (f"{self.at:%Y-%m-%d %H:%M}: planned {self.planned}, expired {self.expired}; quota {quota}, "
                 f"needed {self.needed:,}, spent {self.cost:,}; {outcomes}; deferred chats {self.deferred_chats}")
@@ -104,7 +106,7 @@ def _prepare(app: Flask, now: datetime, report: PassReport, notices_added: bool 
     except LineUnavailable as error:
         report.error = f"quota unknown ({error}): nothing sent this pass"
         return []
-    report.remaining = remaining
+    report.remaining, report.quota_read = remaining, True
     left = None if remaining is None else max(0, remaining - sum(p.cost for p in retries))
     prices = pricing.price(gateway, chats, now, WORKERS) if remaining is not None else _unpriced(chats)
     with Session() as session, session.begin():
@@ -124,8 +126,8 @@ def _prepare(app: Flask, now: datetime, report: PassReport, notices_added: bool 
     report.deferred_chats, report.unpriced_chats = len(choice.deferred), len(choice.unpriced)
     with Session() as session, session.begin():
         ledger.defer(session, [d.id for c in choice.deferred for d in items[c.chat_id]])
-        fresh = [_new_push(session, items[c.chat_id], c.cost or 0, now) for c in choice.send]
-    return retries + [p for p in fresh if p is not None]
+        fresh = _new_pushes(session, [(c, items[c.chat_id]) for c in choice.send], now)
+    return retries + fresh
 
 
 def _unpriced(chats: list[pricing.ChatInfo]) -> pricing.Prices:
@@ -133,18 +135,30 @@ def _unpriced(chats: list[pricing.ChatInfo]) -> pricing.Prices:
     return pricing.Prices({c.id: 1 if c.kind == "user" else (c.member_count or 0) for c in chats}, {}, set())
 
 
-def _new_push(session, deliveries: list[Delivery], cost: int, now: datetime) -> Outgoing | None:
-    push = Push(chat_id=deliveries[0].chat_id, retry_key=str(uuid.uuid4()), texts="[]", cost=cost, status="pending",
-                attempts=0, next_attempt_at=now, fresh_until=min(d.fresh_until for d in deliveries), created_at=now)
-    session.add(push)
-    session.flush()
-    claimed = set(ledger.claim_for_push(session, push, [d.id for d in deliveries]))
-    if not claimed:  # a reply took them all meanwhile
-        session.delete(push)
-        return None
-    ordered = sorted((d for d in deliveries if d.id in claimed), key=_reading_order)
-    push.texts = json.dumps([d.text for d in ordered], ensure_ascii=False)
-    return _outgoing(push)
+def _new_pushes(session, chosen: list[tuple[Candidate, list[Delivery]]], now: datetime) -> list[Outgoing]:
+    """One push per chosen chat, committed with its retry key before any call; a few bulk
+    statements whatever the number of chats."""
+    if not chosen:
+        return []
+    rows = [{"chat_id": c.chat_id, "retry_key": str(uuid.uuid4()), "texts": "[]", "cost": c.cost or 0,
+             "status": "pending", "attempts": 0, "next_attempt_at": now, "created_at": now,
+             "fresh_until": min(d.fresh_until for d in deliveries)} for c, deliveries in chosen]
+    pushes = {chat_id: (push_id, key) for push_id, chat_id, key in session.execute(
+        sa.insert(Push).returning(Push.id, Push.chat_id, Push.retry_key, sort_by_parameter_order=True), rows)}
+    claimed = ledger.claim_for_pushes(session, {d.id: pushes[c.chat_id][0] for c, deliveries in chosen for d in deliveries})
+    outgoing, empty = [], []
+    for candidate, deliveries in chosen:
+        push_id, key = pushes[candidate.chat_id]
+        mine = sorted((d for d in deliveries if claimed.get(d.id) == push_id), key=_reading_order)
+        if not mine:  # a reply took them all meanwhile
+            empty.append(push_id)
+            continue
+        outgoing.append(Outgoing(push_id, candidate.chat_id, key, [d.text for d in mine], candidate.cost or 0, 0))
+    if empty:
+        session.execute(sa.delete(Push).where(Push.id.in_(empty)))
+    if outgoing:
+        session.execute(sa.update(Push), [{"id": p.id, "texts": json.dumps(p.texts, ensure_ascii=False)} for p in outgoing])
+    return outgoing
 
 
 def _reading_order(delivery: Delivery) -> tuple:

@@ -63,11 +63,18 @@ def waiting(session: orm.Session, now: datetime) -> list[Delivery]:
         .order_by(Delivery.chat_id, Delivery.id)))
 
 
-def claim_for_push(session: orm.Session, push: Push, delivery_ids: list[int]) -> list[int]:
-    """Put these deliveries in the push; the ids actually claimed (a reply may have taken some)."""
-    return list(session.scalars(
-        sa.update(Delivery).where(Delivery.id.in_(delivery_ids), Delivery.status.in_(WAITING))
-        .values(status="pushing", push_id=push.id).returning(Delivery.id)))
+def claim_for_pushes(session: orm.Session, push_of: dict[int, int]) -> dict[int, int]:
+    """Put deliveries in their pushes (delivery id -> push id); what was actually claimed, as
+    delivery id -> push id (a reply may have taken some meanwhile)."""
+    if not push_of:
+        return {}
+    session.connection().execute(
+        sa.update(Delivery.__table__)
+        .where(Delivery.id == sa.bindparam("delivery"), sa.or_(*(Delivery.status == s for s in WAITING)))
+        .values(status="pushing", push_id=sa.bindparam("push")),
+        [{"delivery": d, "push": p} for d, p in push_of.items()])
+    return dict(session.execute(sa.select(Delivery.id, Delivery.push_id).where(
+        Delivery.push_id.in_(set(push_of.values())), Delivery.status == "pushing")).all())
 
 
 def defer(session: orm.Session, delivery_ids: list[int]) -> None:

@@ -1,7 +1,7 @@
 """Chats the bot is in (1:1, group, room) and what each is bound to."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy import orm
@@ -30,6 +30,10 @@ class Chat(Base):
     # What a push here costs (LINE counts one message per member); refreshed from the API daily.
     member_count: orm.Mapped[int | None]
     member_count_at: orm.Mapped[datetime | None] = orm.mapped_column(Instant())
+    # Set by the scheduler when it leaves reminders waiting here (quota short, price unknown):
+    # until that day's end a reply looks for them to ride along. A hint that spares every
+    # other reply a query; the ledger stays the truth.
+    riders_until: orm.Mapped[date | None] = orm.mapped_column(sa.Date)
 
     province: orm.Mapped[Province | None] = orm.relationship()
     unit: orm.Mapped["Unit | None"] = orm.relationship()  # noqa: F821

@@ -82,9 +82,15 @@ def defer(session: orm.Session, delivery_ids: list[int]) -> None:
                     .values(status="deferred", reason="quota"))
 
 
+def left_waiting(session: orm.Session, chat_ids: set[str], now: datetime) -> None:
+    """These chats keep reminders waiting today: their next reply carries them."""
+    if chat_ids:
+        session.execute(sa.update(Chat).where(Chat.id.in_(chat_ids)).values(riders_until=now.date()))
+
+
 def claim_riders(session: orm.Session, chat: Chat, now: datetime) -> list[Delivery]:
     """A reply is about to go to this chat: take the reminders still waiting for it, to ride along free."""
-    if not (chat.active and chat.reminders_on):
+    if not (chat.active and chat.reminders_on and chat.riders_until and chat.riders_until >= now.date()):
         return []
     rows = session.execute(
         sa.update(Delivery)

@@ -60,6 +60,7 @@ def upgrade() -> None:
     with op.batch_alter_table('chats', schema=None) as batch_op:
         batch_op.add_column(sa.Column('member_count', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('member_count_at', sa.DateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column('riders_until', sa.Date(), nullable=True))
 
     with op.batch_alter_table('deliveries', schema=None) as batch_op:
         batch_op.add_column(sa.Column('due_at', sa.DateTime(timezone=True), nullable=True))
@@ -108,6 +109,7 @@ def downgrade() -> None:
         batch_op.drop_column('due_at')
 
     with op.batch_alter_table('chats', schema=None) as batch_op:
+        batch_op.drop_column('riders_until')
         batch_op.drop_column('member_count_at')
         batch_op.drop_column('member_count')
 

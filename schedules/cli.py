@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import time
 
 import click
 import sqlalchemy as sa
@@ -9,16 +10,15 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from bot import db
-from bot.audit import audit
 from bot.clock import parse_instant
 from bot.gateway import LineUnavailable
-from models import Delivery, Province, ReminderRules
+from models import Delivery, Province
 from models.reminder import WAITING
 from schedules import pricing
 from schedules.budget import Candidate, choose
 from schedules.deliver import WORKERS, run_pass
-from schedules.inputs import due_now, load_rules
-from schedules.plan import Rules
+from schedules.inputs import due_now
+from schedules.rules import BadRules, change_rules, describe, rules_of
 
 
 @click.group("remind")
@@ -106,40 +106,21 @@ def remind_rules(province: str, days_before, at, first_day, last_day, working_da
     """Show or change a province's reminder rules (audited)."""
     now = current_app.extensions["itabot.clock"].now()
     name = province.removeprefix("จังหวัด").strip()
+    try:
+        changes = {k: v for k, v in (("days_before", days_before and tuple(int(d) for d in days_before.split(","))),
+                                     ("at", at and time.fromisoformat(at)), ("on_first_day", first_day),
+                                     ("on_last_day", last_day), ("working_days_only", working_days)) if v is not None}
+    except ValueError:
+        raise click.ClickException("--days-before takes whole numbers (7,3,1); --at takes HH:MM") from None
     with db.sessionmaker()() as session, session.begin():
         found = session.scalar(sa.select(Province).where(Province.name == name))
         if found is None:
             raise click.ClickException(f"no province {name!r} (import its units first)")
-        rules = load_rules(session).get(name, Rules())
         try:
-            days = rules.days_before if days_before is None else tuple(sorted({int(d) for d in days_before.split(",")}, reverse=True))
-            time_of_day = rules.at if at is None else parse_instant(f"2000-01-01T{at}").time()
-        except ValueError:
-            raise click.ClickException("--days-before takes whole numbers (7,3,1); --at takes HH:MM") from None
-        if any(d < 1 or d > 60 for d in days):
-            raise click.ClickException("--days-before: each between 1 and 60")
-        changes = {k: v for k, v in (("first", first_day), ("last", last_day), ("working", working_days)) if v is not None}
-        if days_before is not None or at is not None or changes:
-            row = session.get(ReminderRules, found.id)
-            before = None if row is None else _describe(row)
-            row = row or ReminderRules(province_id=found.id)
-            row.days_before = ",".join(str(d) for d in days)
-            row.at = f"{time_of_day:%H:%M}"
-            row.on_first_day = changes.get("first", rules.on_first_day)
-            row.on_last_day = changes.get("last", rules.on_last_day)
-            row.working_days_only = changes.get("working", rules.working_days_only)
-            row.nudge_weekday, row.updated_at, row.updated_by = rules.nudge_weekday, now, "cli:remind rules"
-            session.add(row)
-            audit(session, now, "cli:remind rules", "reminders.rules", name, before, _describe(row))
-            click.echo(f"{name}: {_describe(row)}")
-        else:
-            click.echo(f"{name}: days before {','.join(map(str, rules.days_before))}, at {rules.at:%H:%M}, "
-                       f"first day {rules.on_first_day}, last day {rules.on_last_day}, working days only {rules.working_days_only}")
-
-
-def _describe(row: ReminderRules) -> dict:
-    return {"days_before": row.days_before, "at": row.at, "first_day": row.on_first_day,
-            "last_day": row.on_last_day, "working_days_only": row.working_days_only}
+            rules = change_rules(session, found, "cli:remind rules", now, **changes) if changes else rules_of(session, found)
+        except BadRules as error:
+            raise click.ClickException(str(error)) from None
+        click.echo(describe(rules, name))
 
 
 @click.command("scheduler")

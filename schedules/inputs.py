@@ -1,7 +1,7 @@
 """What `schedules.plan` needs, read from the database in a few queries."""
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy import orm
@@ -9,6 +9,7 @@ from sqlalchemy import orm
 from bot.agenda import StepView, fiscal_year_be, load_cycles
 from models import Chat, Province, Quota, ReminderRules, Report, Unit
 from schedules.plan import Figures, Reminder, Rules, Target, plan
+from schedules.rules import from_row
 
 
 def load_steps(session: orm.Session, today: date) -> dict[str | None, list[StepView]]:
@@ -52,13 +53,7 @@ def load_figures(session: orm.Session, today: date) -> list[Figures]:
 
 def load_rules(session: orm.Session) -> dict[str | None, Rules]:
     """Each province's own reminder rules, by province name; the rest follow `Rules()`."""
-    rules: dict[str | None, Rules] = {}
-    for row, province in session.execute(sa.select(ReminderRules, Province.name).join(Province)):
-        rules[province] = Rules(
-            days_before=tuple(int(d) for d in row.days_before.split(",") if d.strip()),
-            on_first_day=row.on_first_day, on_last_day=row.on_last_day, at=time.fromisoformat(row.at),
-            working_days_only=row.working_days_only, nudge_weekday=row.nudge_weekday)
-    return rules
+    return {name: from_row(row) for row, name in session.execute(sa.select(ReminderRules, Province.name).join(Province))}
 
 
 def due_now(session: orm.Session, now: datetime) -> list[Reminder]:

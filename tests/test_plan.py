@@ -68,6 +68,9 @@ def test_weekend_and_holiday_reminders_move_to_the_working_day_before(steps):
     moved = {"ลำพูน": Rules(working_days_only=True)}
     assert "deadline:nacc:iit-collect:2025-06-30:d-1" in keys(plan(steps, [UNIT_CHAT], [], at("2025-06-27T09:00"), moved))
     assert plan(steps, [UNIT_CHAT], [], at("2025-06-29T09:00"), moved) == []
+    moved_to_friday = [r for r in plan(steps, [UNIT_CHAT], [], at("2025-06-27T09:00"), moved) if r.key.endswith(":d-1")]
+    assert len(moved_to_friday) == 2  # IIT and EIT
+    assert all(r.text.startswith("⏰ อีก 3 วันครบกำหนด") for r in moved_to_friday)  # counted from the day it is sent
 
 
 def test_monday_nudges_for_units_below_minimum_and_the_province_summary(steps):

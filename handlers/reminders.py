@@ -9,10 +9,11 @@ from bot.context import Context, Message
 from bot.registry import command
 from bot.replies import Reply, Text
 from bot.thai import thai_date_long
-from schedules.inputs import load_figures, load_steps
+from schedules.inputs import load_figures, load_rules, load_steps
 from schedules.plan import Rules, Target, plan
 
 LOOK_AHEAD_DAYS = 60
+SHOWN = 3  # reminders of that moment spelled out; the rest counted
 
 
 @command("reminders", triggers=("ปิดแจ้งเตือน", "เปิดแจ้งเตือน", "แจ้งเตือนถัดไป"), priority=10,
@@ -34,14 +35,18 @@ def next_reminder(ctx: Context) -> str:
     province = chat.unit.province.name if chat.unit else chat.province.name
     target = Target(chat.id, province, chat.unit_id, chat.unit.name if chat.unit else None)
     steps, figures = load_steps(ctx.session, ctx.today), load_figures(ctx.session, ctx.today)
-    at = Rules().at
+    rules = load_rules(ctx.session)  # the province's own time and days, as the scheduler uses them
+    at = rules.get(province, Rules()).at
     for days in range(LOOK_AHEAD_DAYS + 1):
         day = ctx.today + timedelta(days=days)
         moment = datetime.combine(day, at, ctx.now.tzinfo)
         if moment < ctx.now:
             continue  # today's have gone out already
-        due = plan(steps, [target], figures, moment)
+        due = plan(steps, [target], figures, moment, rules)
         if due:
-            text = texts.REMINDERS_NEXT.format(date=thai_date_long(day), time=at.strftime("%H:%M"), text=due[0].text)
+            shown = "\n\n".join(r.text for r in due[:SHOWN])
+            if len(due) > SHOWN:
+                shown += "\n" + texts.REMINDERS_MORE.format(count=len(due) - SHOWN)
+            text = texts.REMINDERS_NEXT.format(date=thai_date_long(day), time=at.strftime("%H:%M"), text=shown)
             return text if chat.reminders_on else f"{text}\n{texts.REMINDERS_ARE_OFF}"
     return texts.REMINDERS_NONE.format(days=LOOK_AHEAD_DAYS)

@@ -46,17 +46,21 @@ def remind_plan(at: str | None) -> None:
     if not due:
         click.echo(f"{now:%Y-%m-%d %H:%M}: nothing due ({len(done)} already delivered or dropped)")
         return
-    remaining, prices = _budget(list(chats.values()), now)
+    known, remaining, prices = _budget(list(chats.values()), now)
     by_chat = defaultdict(list)
     for reminder in due:
         by_chat[reminder.chat_id].append(reminder)
     choice = choose([Candidate(c, prices.get(c), frozenset(r.kind for r in mine), min(r.deadline for r in mine))
                      for c, mine in by_chat.items()], remaining)
     click.echo(f"{now:%Y-%m-%d %H:%M}: {len(due)} reminder(s) for {len(by_chat)} chat(s), one push each")
-    left = "no monthly limit" if remaining is None else f"{remaining:,} message(s) left this month"
-    verdict = "within budget" if not choice.short else f"short: {len(choice.deferred)} chat(s) would wait"
-    click.echo(f"budget: {left}; pushing everything costs {choice.needed:,}; {verdict}")
-    waiting = {c.chat_id for c in choice.deferred} | {c.chat_id for c in choice.unpriced}
+    if known:
+        left = "no monthly limit" if remaining is None else f"{remaining:,} message(s) left this month"
+        verdict = "within budget" if not choice.short else f"short: {len(choice.deferred)} chat(s) would wait"
+        click.echo(f"budget: {left}; pushing everything costs {choice.needed:,}; {verdict}")
+        waiting = {c.chat_id for c in choice.deferred} | {c.chat_id for c in choice.unpriced}
+    else:
+        click.echo(f"budget: unknown; the chats priced so far cost {choice.needed:,}")
+        waiting = set()
     for candidate in choice.send + choice.deferred + choice.unpriced:
         chat = chats[candidate.chat_id]
         cost = "unknown" if candidate.cost is None else f"{candidate.cost:,}"
@@ -66,19 +70,19 @@ def remind_plan(at: str | None) -> None:
             click.echo(f"    {reminder.key}  (deadline {reminder.deadline:%Y-%m-%d})")
 
 
-def _budget(chats: list[pricing.ChatInfo], now) -> tuple[int | None, dict[str, int | None]]:
-    """The quota left and each chat's price, from LINE when it can be reached, else what is kept."""
+def _budget(chats: list[pricing.ChatInfo], now) -> tuple[bool, int | None, dict[str, int | None]]:
+    """Whether LINE answered, the quota left and each chat's price (from LINE, else as last kept)."""
     kept = {c.id: 1 if c.kind == "user" else c.member_count for c in chats}
     if not current_app.config["ITABOT"].line_channel_access_token:
         click.echo("(no LINE credentials: quota unknown, member counts as last kept)")
-        return None, kept
+        return False, None, kept
     gateway = current_app.extensions["itabot.gateway"]
     try:
         remaining = gateway.remaining_quota()
     except LineUnavailable as error:
         click.echo(f"(LINE unreachable: {error}; member counts as last kept)")
-        return None, kept
-    return remaining, pricing.price(gateway, chats, now, WORKERS).cost
+        return False, None, kept
+    return True, remaining, pricing.price(gateway, chats, now, WORKERS).cost
 
 
 @remind_group.command("run")

@@ -26,7 +26,7 @@ def say(line, text, user=COORDINATOR):
     return "\n".join(message_text(m) for m in line.say(text, user=user, group=COORDINATORS))
 
 
-def test_a_coordinator_sees_and_changes_the_rules_and_the_scheduler_follows(app, lamphun, line, fake_line, session):
+def test_a_coordinator_sees_and_changes_the_rules_and_the_scheduler_follows(app, lamphun, line, fake_line, session, clock):
     shown = say(line, "ตั้งแจ้งเตือน")
     assert "เตือนล่วงหน้า 7, 3, 1 วันก่อนครบกำหนด เวลา 09:00 น." in shown and "ตั้งได้เช่น" in shown
     saved = say(line, "ตั้งแจ้งเตือน ล่วงหน้า ๕ 2 วัน เวลา 08.30 วันทำการ")
@@ -34,6 +34,10 @@ def test_a_coordinator_sees_and_changes_the_rules_and_the_scheduler_follows(app,
     assert "เลื่อนมาเตือนวันทำการก่อนหน้า" in saved
     entry = session.scalar(sa.select(AuditEntry).where(AuditEntry.action == "reminders.rules"))
     assert entry.actor == COORDINATOR and '"days_before": [7, 3, 1]' in entry.before
+
+    clock.freeze("2025-04-22T12:00:00+07:00")
+    nxt = "\n".join(message_text(m) for m in line.say("แจ้งเตือนถัดไป", user="Ux", group=UNIT_GROUP))
+    assert "วันศุกร์ที่ 25 เมษายน 2568 เวลา 08:30 น." in nxt and "อีก 5 วันครบกำหนด" in nxt
 
     assert run_pass(app, datetime(2025, 4, 23, 9, 0, tzinfo=BANGKOK)).outcomes == {}  # no "7 days before" any more
     run_pass(app, datetime(2025, 4, 25, 8, 30, tzinfo=BANGKOK))  # Friday, 5 days before the OIT deadline

@@ -63,12 +63,23 @@ def test_a_5xx_is_retried_with_the_same_retry_key(app, lamphun, fake_line, sessi
     assert len(pushed_to(fake_line, UNIT_GROUP)) == 1
 
 
-def test_an_answer_lost_after_line_accepted_is_not_sent_twice(app, lamphun, fake_line, session):
-    fake_line.fail("/v2/bot/message/push", timeout=True, accept=True, to=UNIT_GROUP)
+@pytest.mark.parametrize("accepted, then", [(True, "already sent"), (False, "sent")])
+def test_a_timed_out_push_is_sent_once_whether_or_not_line_took_it(app, lamphun, fake_line, session, accepted, then):
+    fake_line.fail("/v2/bot/message/push", timeout=True, accept=accepted, to=UNIT_GROUP)
     assert run_pass(app, WEDNESDAY).outcomes == {"sent": 2, "retry": 1}
-    assert run_pass(app, WEDNESDAY + timedelta(minutes=5)).outcomes == {"already sent": 1}  # 409
+    assert run_pass(app, WEDNESDAY + timedelta(minutes=5)).outcomes == {then: 1}  # 409 when it had arrived
     assert len(pushed_to(fake_line, UNIT_GROUP)) == 1
     assert ledger(session)[(UNIT_GROUP, OIT_D7)] == "sent"
+
+
+def test_the_scheduler_has_one_recurring_job_and_the_web_app_none(app):
+    import threading
+
+    from schedules.runner import build_scheduler
+
+    assert not any("APScheduler" in t.name for t in threading.enumerate())  # create_app started nothing
+    [job] = build_scheduler(app, 5).get_jobs()
+    assert str(job.trigger).startswith("cron[minute='*/5'")
 
 
 def test_429_waits_for_retry_after_and_stops_the_pass(app, lamphun, fake_line):

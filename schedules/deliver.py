@@ -126,7 +126,8 @@ def _prepare(app: Flask, now: datetime, report: PassReport, notices_added: bool 
     report.deferred_chats, report.unpriced_chats = len(choice.deferred), len(choice.unpriced)
     with Session() as session, session.begin():
         ledger.defer(session, [d.id for c in choice.deferred for d in items[c.chat_id]])
-        ledger.left_waiting(session, {c.chat_id for c in choice.deferred + choice.unpriced}, now)
+        ledger.left_waiting(session, {c.chat_id: max(d.fresh_until for d in items[c.chat_id])
+                                      for c in choice.deferred + choice.unpriced})
         fresh = _new_pushes(session, [(c, items[c.chat_id]) for c in choice.send], now)
     return retries + fresh
 

@@ -6,7 +6,7 @@ win, on SQLite and on PostgreSQL alike.
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Iterable
 
 import sqlalchemy as sa
@@ -82,10 +82,10 @@ def defer(session: orm.Session, delivery_ids: list[int]) -> None:
                     .values(status="deferred", reason="quota"))
 
 
-def left_waiting(session: orm.Session, chat_ids: set[str], now: datetime) -> None:
-    """These chats keep reminders waiting today: their next reply carries them."""
-    if chat_ids:
-        session.execute(sa.update(Chat).where(Chat.id.in_(chat_ids)).values(riders_until=now.date()))
+def left_waiting(session: orm.Session, until: dict[str, date]) -> None:
+    """These chats keep reminders waiting (chat id -> the last day one of them holds): their replies carry them."""
+    if until:
+        session.execute(sa.update(Chat), [{"id": chat_id, "riders_until": day} for chat_id, day in until.items()])
 
 
 def claim_riders(session: orm.Session, chat: Chat, now: datetime) -> list[Delivery]:

@@ -85,12 +85,14 @@ def test_a_reply_line_refused_leaves_the_reminder_waiting(app, lamphun, fake_lin
     assert "ยังไม่ได้ส่ง" in message_text(line.say("สถานะ", user="Ux", group=UNIT_GROUP)[-1])
 
 
-def test_yesterdays_reminder_does_not_ride_along_today(app, lamphun, fake_line, line, session, clock):
-    leave_in_quota(fake_line, 6)
+def test_yesterdays_reminder_does_not_ride_along_today_but_the_months_notice_does(app, lamphun, fake_line, line, clock):
+    leave_in_quota(fake_line, 2)  # not even the coordinators' group can be pushed to
     run_pass(app, WEDNESDAY)
     clock.freeze(WEDNESDAY + timedelta(days=1))
     reply = [message_text(m) for m in line.say("สถานะ", user="Ux", group=UNIT_GROUP)]
     assert not any("ยังไม่ได้ส่ง" in text for text in reply)  # "อีก 7 วัน" is no longer true
+    told = message_text(line.say("กำหนดการ", user="Ux", group=COORDINATORS)[-1])
+    assert "ยังไม่ได้ส่ง" in told and "โควตาข้อความ LINE" in told and "อีก 7 วัน" not in told
 
 
 def test_remind_plan_shows_the_budget(app, lamphun, fake_line):

@@ -41,6 +41,12 @@ class Choice:
         return bool(self.deferred)
 
 
+def candidates(items: dict[str, list], prices: dict[str, int | None]) -> list[Candidate]:
+    """One candidate per chat from its due items (anything with `kind` and `deadline`)."""
+    return [Candidate(chat_id, prices.get(chat_id), frozenset(i.kind for i in mine), min(i.deadline for i in mine))
+            for chat_id, mine in items.items()]
+
+
 def choose(candidates: list[Candidate], remaining: int | None) -> Choice:
     priced = sorted((c for c in candidates if c.cost is not None), key=lambda c: c.urgency)
     unpriced = [c for c in candidates if c.cost is None]

@@ -15,7 +15,7 @@ from bot.gateway import LineUnavailable
 from models import Delivery, Province
 from models.reminder import WAITING
 from schedules import pricing
-from schedules.budget import Candidate, choose
+from schedules.budget import candidates, choose
 from schedules.deliver import WORKERS, run_pass
 from schedules.inputs import due_now
 from schedules.rules import BadRules, change_rules, describe, rules_of
@@ -50,8 +50,7 @@ def remind_plan(at: str | None) -> None:
     by_chat = defaultdict(list)
     for reminder in due:
         by_chat[reminder.chat_id].append(reminder)
-    choice = choose([Candidate(c, prices.get(c), frozenset(r.kind for r in mine), min(r.deadline for r in mine))
-                     for c, mine in by_chat.items()], remaining)
+    choice = choose(candidates(by_chat, prices), remaining)
     click.echo(f"{now:%Y-%m-%d %H:%M}: {len(due)} reminder(s) for {len(by_chat)} chat(s), one push each")
     if known:
         left = "no monthly limit" if remaining is None else f"{remaining:,} message(s) left this month"

@@ -19,12 +19,12 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from flask import Flask
 
-from bot import db, texts
+from bot import db
 from bot.gateway import LineUnavailable, PushOutcome
 from bot.replies import Text
-from models import Chat, Delivery, Push
+from models import Delivery, Push
 from schedules import ledger, pricing
-from schedules.budget import Candidate, Choice, choose
+from schedules.budget import Candidate, candidates, choose
 from schedules.inputs import due_now
 from schedules.lease import acquire, holder_of, this_process
 from schedules.notices import quota_notices
@@ -115,8 +115,7 @@ def _prepare(app: Flask, now: datetime, report: PassReport, notices_added: bool 
     for delivery in waiting:
         if delivery.chat_id not in prices.gone:
             items[delivery.chat_id].append(delivery)
-    choice = choose([Candidate(chat_id, prices.cost.get(chat_id), frozenset(d.kind for d in mine),
-                               min(d.deadline for d in mine)) for chat_id, mine in items.items()], left)
+    choice = choose(candidates(items, prices.cost), left)
     if choice.short and not notices_added:
         with Session() as session, session.begin():
             added = quota_notices(session, [c.chat_id for c in choice.deferred], choice, now)

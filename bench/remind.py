@@ -42,8 +42,8 @@ from sqlalchemy import orm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.agenda import StepView  # noqa: E402
-from bot.calendar_files import read_calendar, store_calendar  # noqa: E402
+from bot.ita.calendar import StepView  # noqa: E402
+from bot.ita.calendar_files import read_calendar, store_calendar  # noqa: E402
 from bot.clock import BANGKOK  # noqa: E402
 from schedules.plan import Figures, Target, plan  # noqa: E402
 
@@ -88,7 +88,7 @@ def bench_plan(chats: int) -> None:
 
 def serve_fake_line(answers: multiprocessing.Queue, orders: multiprocessing.Queue) -> None:
     """The child: a FakeLine with a quota no pass can exhaust, answering orders until "stop"."""
-    from bot.fakeline import FakeLine
+    from bot.line.fakeline import FakeLine
 
     fake = FakeLine(access_token=TOKEN)
     fake.set_quota(10_000_000)  # the FakeLine lives here: its knobs can only be turned here
@@ -207,7 +207,7 @@ def bench_baseline(url: str, pushes: int) -> float:
     from linebot.v3.messaging import ApiClient, Configuration, MessagingApi, PushMessageRequest, TextMessage
 
     configuration = Configuration(access_token=TOKEN, host=url)
-    configuration.connection_pool_maxsize = WORKERS  # as bot.gateway: one connection per thread
+    configuration.connection_pool_maxsize = WORKERS  # as bot.line.gateway: one connection per thread
     text = "⏰ อีก 7 วันครบกำหนด: ตอบแบบ IIT และ EIT ภายใน 30 มิ.ย. 2568"
     with ApiClient(configuration) as client:
         api = MessagingApi(client)
@@ -223,7 +223,7 @@ def bench_baseline(url: str, pushes: int) -> float:
 
 
 def itabot_app(url: str, database_url: str):
-    from bot import create_app
+    from bot.app import create_app
 
     return create_app({"line_channel_secret": SECRET, "line_channel_access_token": TOKEN,
                        "line_api_base_url": url, "database_url": database_url, "now": MONDAY})
@@ -253,7 +253,7 @@ def timed_pass(app, now: datetime, profile: bool):
 def bench_deliver(units: int, profile: bool) -> None:
     import logging
 
-    from bot import shutdown
+    from bot.app import shutdown
 
     now = datetime.fromisoformat(MONDAY).astimezone(BANGKOK)
     with tempfile.TemporaryDirectory(prefix="itabot-bench-") as workdir, FakeLineProcess() as fake:

@@ -26,9 +26,10 @@ from linebot.v3.webhooks import MessageEvent, TextMessageContent
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot import create_app, db, shutdown  # noqa: E402
-from bot.fakeline import FakeLine  # noqa: E402
-from bot.simulator import LineSimulator, source, text_event  # noqa: E402
+from bot import db
+from bot.app import create_app, shutdown  # noqa: E402
+from bot.line.fakeline import FakeLine  # noqa: E402
+from bot.line.simulator import LineSimulator, source, text_event  # noqa: E402
 from models import Chat, get_or_create_province  # noqa: E402
 
 SECRET, TOKEN = "bench-secret", "bench-token"

@@ -1,11 +1,19 @@
-"""Who may do what: every permission is decided here, nowhere else."""
+"""Who may do what: every permission is decided here, every refusal audited here.
+
+A command declares what it needs, a role and a scope (`Need`); the dispatcher finds the
+command's subject (the unit or province it acts on) and asks `refusal` before the handler
+runs. Handlers never check permissions themselves.
+"""
 from __future__ import annotations
 
-from enum import IntEnum
+from dataclasses import dataclass
+from enum import Enum, IntEnum
+from typing import Protocol
 
-from sqlalchemy import orm
-
-from models import Member, Unit
+from bot import texts
+from bot.audit import audit
+from bot.context import Context, Subject
+from models import Chat, Member
 
 
 class Role(IntEnum):
@@ -18,41 +26,69 @@ class Role(IntEnum):
     SUPERADMIN = 4
 
 
+class Scope(Enum):
+    """Where the role must hold."""
+
+    ANYWHERE = "anywhere"  # nothing in particular
+    UNIT = "unit"  # the unit the message names, else the one the chat or the sender speaks for
+    PROVINCE = "province"  # the province the message names, else the chat's, else the sender's
+
+
+@dataclass(frozen=True)
+class Need:
+    role: Role
+    scope: Scope
+
+
+ANYONE = Need(Role.ANYONE, Scope.ANYWHERE)
+UNIT_MEMBER = Need(Role.MEMBER, Scope.UNIT)  # the unit's staff (or anyone in its own group), its coordinators
+UNIT_EXECUTIVE = Need(Role.EXECUTIVE, Scope.UNIT)  # the unit's executives, its coordinators
+UNIT_COORDINATOR = Need(Role.COORDINATOR, Scope.UNIT)  # coordinators of the unit's province
+PROVINCE_COORDINATOR = Need(Role.COORDINATOR, Scope.PROVINCE)  # coordinators of that province
+
 _BY_NAME = {"member": Role.MEMBER, "executive": Role.EXECUTIVE, "coordinator": Role.COORDINATOR,
             "superadmin": Role.SUPERADMIN}
 
 
-def member_of(session: orm.Session, user_id: str | None) -> Member | None:
-    return session.get(Member, user_id) if user_id else None
+class Guarded(Protocol):
+    """A command or postback as permissions see it."""
+
+    name: str
+    need: Need
+    refused: str  # what the person may not do, for the refusal: "รายงานยอดของ {subject}"
 
 
-def role_of(session: orm.Session, user_id: str | None) -> Role:
-    member = member_of(session, user_id)
-    return _BY_NAME.get(member.role, Role.ANYONE) if member else Role.ANYONE
+def role_of(member: Member | None) -> Role:
+    return _BY_NAME.get(member.role, Role.ANYONE) if member is not None else Role.ANYONE
 
 
-def allowed(session: orm.Session, user_id: str | None, needed: Role) -> bool:
-    return needed == Role.ANYONE or role_of(session, user_id) >= needed
-
-
-def coordinates(session: orm.Session, user_id: str | None, province_id: int | None) -> bool:
-    """A coordinator of that province, or a superadmin."""
-    member = member_of(session, user_id)
-    if member is None:
-        return False
-    return member.role == "superadmin" or (member.role == "coordinator" and member.province_id == province_id)
-
-
-def may_report_for(session: orm.Session, user_id: str | None, unit: Unit, chat_unit_id: int | None) -> bool:
-    """Staff report for their own unit (or in their unit's chat); coordinators for their province's units."""
-    if coordinates(session, user_id, unit.province_id):
+def permits(member: Member | None, chat: Chat | None, need: Need, subject: Subject) -> bool:
+    """The one rule: coordinators act within their province, staff within their own unit."""
+    role = role_of(member)
+    if need.role is Role.ANYONE or role is Role.SUPERADMIN:
         return True
-    member = member_of(session, user_id)
-    return (member is not None and member.unit_id == unit.id) or chat_unit_id == unit.id
+    if role is Role.COORDINATOR:
+        # Nothing named yet: let the handler say what is missing; it cannot act on anything.
+        return subject.province_id in (None, member.province_id)
+    if need.scope is not Scope.UNIT or need.role > Role.EXECUTIVE:
+        return False  # the province's matters are its coordinators'
+    if subject.unit is None:
+        return role >= need.role
+    own_unit = member.unit_id if member is not None else None
+    if need.role is Role.EXECUTIVE:
+        return role is Role.EXECUTIVE and own_unit == subject.unit.id
+    # In a unit's own group everyone speaks for the unit.
+    return subject.unit.id in (own_unit, chat.unit_id if chat is not None else None)
 
 
-def may_approve_oit(session: orm.Session, user_id: str | None, unit: Unit) -> bool:
-    member = member_of(session, user_id)
-    if member is not None and member.role == "executive" and member.unit_id == unit.id:
-        return True
-    return coordinates(session, user_id, unit.province_id)
+def refusal(ctx: Context, command: Guarded, subject: Subject, sent: str) -> str | None:
+    """None when the sender may run `command` on `subject`; else the Thai refusal, audited."""
+    if permits(ctx.sender, ctx.chat, command.need, subject):
+        return None
+    target = subject.name or (ctx.chat.id if ctx.chat is not None else None)
+    audit(ctx.session, ctx.now, ctx.user_id, f"command.{command.name}", target, allowed=False, after=sent[:500])
+    if command.need == UNIT_MEMBER and subject.unit is None:
+        return texts.NO_UNIT  # staff become members by registering: say how
+    if command.refused and subject.name:
+        return texts.REFUSED.format(what=command.refused.format(subject=subject.name))
+    return texts.NOT_ALLOWED

@@ -1,7 +1,10 @@
-"""Commands and event handlers, registered with their triggers and the role they need.
+"""Commands, postbacks and event handlers, registered with their triggers and what they need.
 
-A handler module marks plain functions with `@command(...)` or `@on_event(...)`;
-`Registry.collect(module)` gathers them. Nothing is registered at import time.
+A handler module marks plain functions with `@command(...)`, `@on_postback(...)` or
+`@on_event(...)`; `Registry.collect(module)` gathers them. Nothing is registered at import time.
+A command or postback declares the permission it needs (`bot.permissions.Need`) and, when it
+acts on a unit or province the message names, how to find it (`subject`); by default the
+subject is the chat's (or the sender's) unit or province, as the need's scope says.
 """
 from __future__ import annotations
 
@@ -10,10 +13,29 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Callable
 
-from bot.permissions import Role
+from bot.context import Context, Subject
+from bot.permissions import ANYONE, Need, Scope
 from bot.thai import compact
 
 _SPEC = "__itabot_spec__"
+# (message or postback data, context) -> the subject, or replies to send instead (e.g. "which unit?")
+SubjectFinder = Callable[[object, Context], "Subject | list"]
+
+
+def _nothing(_said: object, _ctx: Context) -> Subject:
+    return Subject()
+
+
+def _own_unit(_said: object, ctx: Context) -> Subject:
+    return Subject(unit=ctx.own_unit)
+
+
+def _own_province(_said: object, ctx: Context) -> Subject:
+    return Subject(province=ctx.own_province)
+
+
+DEFAULT_SUBJECT: dict[Scope, SubjectFinder] = {Scope.ANYWHERE: _nothing, Scope.UNIT: _own_unit,
+                                               Scope.PROVINCE: _own_province}
 
 
 @dataclass(frozen=True)
@@ -21,7 +43,9 @@ class Command:
     name: str
     handler: Callable
     triggers: tuple[str, ...]  # compact (normalised, no spaces) phrases
-    role: Role
+    need: Need
+    subject: SubjectFinder
+    refused: str  # what the person may not do, for a refusal: "รายงานยอดของ {subject}"
     summary: str  # one Thai line for the help text
     example: str  # what to type; the help's quick-reply button sends it
     priority: int = 50  # lower wins when two commands match
@@ -37,39 +61,46 @@ class Command:
 
 
 @dataclass(frozen=True)
-class EventHandler:
-    event_type: str
+class Postback:
+    """A button's data, "action:rest"; the handler receives the rest."""
+
+    name: str
     handler: Callable
+    need: Need
+    subject: SubjectFinder
+    refused: str
 
 
 @dataclass(frozen=True)
-class PostbackHandler:
-    action: str
+class EventHandler:
+    event_class: type
     handler: Callable
 
 
-def on_postback(action: str) -> Callable:
-    """Handle a postback button whose data starts with `action:`."""
-    def mark(func: Callable) -> Callable:
-        setattr(func, _SPEC, PostbackHandler(action, func))
-        return func
-    return mark
-
-
-def command(name: str, *, summary: str, example: str, triggers: tuple[str, ...] = (),
-            pattern: str | None = None, role: Role = Role.ANYONE, priority: int = 50,
+def command(name: str, *, summary: str, example: str, triggers: tuple[str, ...] = (), pattern: str | None = None,
+            need: Need = ANYONE, subject: SubjectFinder | None = None, refused: str = "", priority: int = 50,
             exact: bool = False) -> Callable:
     def mark(func: Callable) -> Callable:
-        setattr(func, _SPEC, Command(name, func, tuple(compact(t) for t in triggers), role, summary, example,
-                                     priority, exact, re.compile(pattern) if pattern else None))
+        setattr(func, _SPEC, Command(name, func, tuple(compact(t) for t in triggers), need,
+                                     subject or DEFAULT_SUBJECT[need.scope], refused, summary, example, priority,
+                                     exact, re.compile(pattern) if pattern else None))
         return func
     return mark
 
 
-def on_event(event_type: str) -> Callable:
-    """Handle a non-message event, e.g. "follow" or "join"."""
+def on_postback(action: str, *, need: Need = ANYONE, subject: SubjectFinder | None = None,
+                refused: str = "") -> Callable:
+    """Handle a postback button whose data starts with `action:`."""
     def mark(func: Callable) -> Callable:
-        setattr(func, _SPEC, EventHandler(event_type, func))
+        setattr(func, _SPEC, Postback(action, func, need, subject or DEFAULT_SUBJECT[need.scope], refused))
+        return func
+    return mark
+
+
+def on_event(event_class: type) -> Callable:
+    """Handle a non-message event by its SDK class, e.g. `FollowEvent` or `JoinEvent`."""
+    def mark(func: Callable) -> Callable:
+        setattr(func, _SPEC, EventHandler(event_class, func))
         return func
     return mark
 
@@ -78,8 +109,8 @@ class Registry:
     def __init__(self) -> None:
         self.commands: list[Command] = []  # by priority: the order they are matched in
         self.listed: list[Command] = []  # in the order modules were collected: the order help lists them
-        self.events: dict[str, EventHandler] = {}
-        self.postbacks: dict[str, Callable] = {}
+        self.events: dict[type, Callable] = {}
+        self.postbacks: dict[str, Postback] = {}
 
     def collect(self, module: ModuleType) -> None:
         for value in vars(module).values():
@@ -90,14 +121,14 @@ class Registry:
                 self.commands.append(spec)
                 self.listed.append(spec)
             elif isinstance(spec, EventHandler):
-                self.events[spec.event_type] = spec
-            elif isinstance(spec, PostbackHandler):
-                self.postbacks[spec.action] = spec.handler
+                self.events[spec.event_class] = spec.handler
+            elif isinstance(spec, Postback):
+                self.postbacks[spec.name] = spec
         self.commands.sort(key=lambda c: c.priority)  # stable: equal priorities keep module order
 
     def match(self, message) -> Command | None:
         """The first command, by priority, that this `bot.context.Message` calls for."""
         return next((c for c in self.commands if c.matches(message)), None)
 
-    def postback(self, action: str) -> Callable | None:
+    def postback(self, action: str) -> Postback | None:
         return self.postbacks.get(action)

@@ -74,10 +74,12 @@ UNKNOWN_PROVINCE = "ไม่พบจังหวัด \"{name}\" ในระ
 UNIT_CHOOSE = "พบหลายหน่วยงานที่ใกล้เคียง \"{typed}\" กรุณาเลือกครับ"
 UNIT_NOT_FOUND = "ไม่พบหน่วยงาน \"{typed}\" ครับ"
 UNIT_SUGGEST = "ไม่พบหน่วยงาน \"{typed}\" ครับ หรือหมายถึง:"
+# A refusal names what the person may not do: {subject} is the unit or province concerned.
 REFUSED = "ขออภัยครับ ท่านไม่มีสิทธิ์{what}"
-WHAT_BIND_PROVINCE = "ผูกกลุ่มกับ จ.{province} (เฉพาะผู้ประสานงานของจังหวัด)"
-WHAT_REPORT = "รายงานยอดของ {unit}"
-WHAT_APPROVE_OIT = "บันทึกว่า OIT ของ {unit} อนุมัติแล้ว (เฉพาะผู้บริหารหน่วยงานหรือผู้ประสานงาน)"
+WHAT_BIND_PROVINCE = "ผูกกลุ่มกับ จ.{subject} (เฉพาะผู้ประสานงานของจังหวัด)"
+WHAT_REPORT = "รายงานยอดของ {subject}"
+WHAT_OIT = "บันทึกสถานะ OIT ของ {subject}"
+WHAT_APPROVE_OIT = "บันทึกว่า OIT ของ {subject} อนุมัติแล้ว (เฉพาะผู้บริหารหน่วยงานหรือผู้ประสานงาน)"
 
 # Reports
 SUMMARY_REPORT = "รายงานยอดผู้ตอบแบบวัด IIT / EIT (ยอดสะสมตามระบบ ITAS)"
@@ -109,7 +111,8 @@ OIT_STATE_NAMES = {"not_started": "ยังไม่เริ่ม", "answerin
                    "approved": "อนุมัติแล้ว"}
 
 # OIT
-SUMMARY_OIT = "แจ้งสถานะ OIT: กำลังตอบ / ตอบครบแล้ว (รออนุมัติ) / อนุมัติแล้ว"
+SUMMARY_OIT = "แจ้งสถานะ OIT: กำลังตอบ / ตอบครบแล้ว (รออนุมัติ)"
+SUMMARY_OIT_APPROVED = "แจ้งว่า OIT อนุมัติแล้ว (ผู้บริหารหน่วยงานหรือผู้ประสานงาน)"
 OIT_SET = "บันทึกแล้วครับ OIT ของ {unit}: {state}"
 
 # Province summary (coordinators)
@@ -135,7 +138,7 @@ SUMMARY_GRANT = "เพิ่มผู้ประสานงาน / ถอน
 QUOTA_SET = "บันทึกแล้วครับ {unit}: {what} {before} → {after}"
 QUOTA_WHAT = {"iit_min": "ขั้นต่ำ IIT", "eit_min": "ขั้นต่ำ EIT", "internal_stakeholders": "จำนวนบุคลากร"}
 QUOTA_HOW = "พิมพ์เช่น \"ตั้งโควตา IIT อบต.บ้านไผ่ 60\" หรือ \"ตั้งจำนวนบุคลากร อบต.บ้านไผ่ 85\""
-WHAT_SET_QUOTA = "แก้ไขข้อมูลของ {unit} (เฉพาะผู้ประสานงานของจังหวัด)"
+WHAT_SET_QUOTA = "แก้ไขข้อมูลของ {subject} (เฉพาะผู้ประสานงานของจังหวัด)"
 GRANT_WHO = "ระบุผู้ใช้ครับ: @กล่าวถึงในกลุ่ม หรือพิมพ์ userId (ขึ้นต้นด้วย U)"
 GRANTED = "เพิ่ม {who} เป็นผู้ประสานงาน จ.{province} แล้วครับ"
 REVOKED = "ถอนสิทธิ์ผู้ประสานงานของ {who} แล้วครับ"
@@ -175,4 +178,4 @@ RULES_HOW = ("ตั้งได้เช่น \"ตั้งแจ้งเต
 RULES_BAD_DAYS = "จำนวนวันล่วงหน้าต้องเป็น 1 ถึง {most} วัน และไม่ซ้ำกันครับ ยังไม่บันทึก"
 RULES_BAD_TIME = "เวลาไม่ถูกต้องครับ (เช่น 08:30) ยังไม่บันทึก"
 RULES_SAVED = "บันทึกแล้วครับ"
-WHAT_RULES = "ตั้งการแจ้งเตือนของ จ.{province} (เฉพาะผู้ประสานงานของจังหวัด)"
+WHAT_RULES = "ตั้งการแจ้งเตือนของ จ.{subject} (เฉพาะผู้ประสานงานของจังหวัด)"

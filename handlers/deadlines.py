@@ -4,10 +4,10 @@ from __future__ import annotations
 from datetime import date
 
 from bot import texts
-from bot.agenda import Agenda, Entry, NoCalendar, StepView, agenda_for
+from bot.ita.calendar import Agenda, Entry, NoCalendar, Step, agenda_for
 from bot.context import Context, Message
 from bot.registry import command
-from bot.replies import QuickReply, Reply, Text
+from bot.line.replies import QuickReply, Reply, Text
 from bot.thai import thai_date, thai_date_long, thai_date_range
 
 FOLLOW_UPS = (
@@ -73,21 +73,21 @@ def entry_text(entry: Entry, today: date) -> str:
     return "\n".join(lines)
 
 
-def _label(step: StepView) -> str:
+def _label(step: Step) -> str:
     return f"จ.{step.province}: {step.short}" if step.province else step.short
 
 
-def status(step: StepView, today: date) -> str:
+def status(step: Step, today: date) -> str:
     """Days left, days to start, or days past, as a coordinator would say it."""
     at = step.end_time.strftime("%H:%M") if step.end_time else None
-    if today < step.start:
-        days = (step.start - today).days
+    phase, days = step.timing(today)
+    if phase == "before":
         return texts.STATUS_STARTS_TOMORROW if days == 1 else texts.STATUS_STARTS_IN.format(days=days)
-    if today > step.end:
-        return texts.STATUS_PASSED.format(days=(today - step.end).days)
-    if today == step.end:
+    if phase == "passed":
+        return texts.STATUS_PASSED.format(days=days)
+    if phase == "last day":
         return texts.STATUS_LAST_DAY_AT.format(time=at) if at else texts.STATUS_LAST_DAY
-    left = texts.STATUS_DAYS_LEFT.format(days=(step.end - today).days)
+    left = texts.STATUS_DAYS_LEFT.format(days=days)
     return f"{left} ({texts.STATUS_UNTIL_TIME.format(time=at)})" if at else left
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from bot import texts
 from bot.context import Context, Message
 from bot.registry import command
-from bot.replies import MAX_QUICK_REPLIES, QuickReply, Reply, Text
+from bot.line.replies import MAX_QUICK_REPLIES, QuickReply, Reply, Text
 
 
 @command("help", triggers=("ช่วยเหลือ", "เมนู", "help", "คำสั่ง", "วิธีใช้"), exact=True, priority=10,
@@ -15,6 +15,6 @@ def help_answer(message: Message, ctx: Context) -> list[Reply]:
     lines += [texts.HELP_LINE.format(summary=c.summary, example=c.example) for c in commands]
     lines += ["", texts.HELP_FOOTER]
     # LINE shows 13 buttons at most: the commands open to everyone come first.
-    tried = sorted((c for c in commands if c.name != "help"), key=lambda c: c.role)
+    tried = sorted((c for c in commands if c.name != "help"), key=lambda c: c.need.role)
     buttons = tuple(QuickReply(c.example, c.example) for c in tried[:MAX_QUICK_REPLIES])
     return [Text("\n".join(lines), buttons)]

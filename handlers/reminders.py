@@ -7,9 +7,9 @@ from bot import texts
 from bot.audit import audit
 from bot.context import Context, Message
 from bot.registry import command
-from bot.replies import Reply, Text
+from bot.line.replies import Reply, Text
 from bot.thai import thai_date_long
-from schedules.inputs import load_figures, load_rules, load_steps
+from schedules.inputs import load_cycles, load_figures, load_rules
 from schedules.plan import Rules, Target, plan
 
 LOOK_AHEAD_DAYS = 60
@@ -34,7 +34,7 @@ def next_reminder(ctx: Context) -> str:
         return texts.REMINDERS_UNBOUND
     province = chat.unit.province.name if chat.unit else chat.province.name
     target = Target(chat.id, province, chat.unit_id, chat.unit.name if chat.unit else None)
-    steps, figures = load_steps(ctx.session, ctx.today), load_figures(ctx.session, ctx.today)
+    cycles, figures = load_cycles(ctx.session, ctx.today), load_figures(ctx.session, ctx.today)
     rules = load_rules(ctx.session)  # the province's own time and days, as the scheduler uses them
     at = rules.get(province, Rules()).at
     for days in range(LOOK_AHEAD_DAYS + 1):
@@ -42,7 +42,7 @@ def next_reminder(ctx: Context) -> str:
         moment = datetime.combine(day, at, ctx.now.tzinfo)
         if moment < ctx.now:
             continue  # today's have gone out already
-        due = plan(steps, [target], figures, moment, rules)
+        due = plan(cycles, [target], figures, moment, rules)
         if due:
             shown = "\n\n".join(r.text for r in due[:SHOWN])
             if len(due) > SHOWN:

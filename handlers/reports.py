@@ -1,38 +1,42 @@
 """Response-count reports: "IIT 45", "รายงาน IIT ๔๕ ชุด", "iit 45 eit 30", "IIT อบต.บ้านไผ่ 45"."""
 from __future__ import annotations
 
+import re
+
 from bot import texts
-from bot.agenda import fiscal_year_be
-from bot.audit import audit
-from bot.context import Context, Message
-from bot.permissions import may_report_for
-from bot.progress import progress_bubble
+from bot.context import Context, Message, Subject
+from bot.ita.calendar import fiscal_year_be
+from bot.ita.counts import REPORT_PATTERN, Item, check_against, check_count, last_count, parse_report
+from bot.ita.units import find_unit
+from bot.line.cards import progress_bubble, unit_choices
+from bot.line.replies import QuickReply, Reply, Text
+from bot.permissions import UNIT_MEMBER
 from bot.registry import command, on_postback
-from bot.replies import QuickReply, Reply, Text
-from bot.reporting import REPORT_PATTERN, Item, check_against, check_count, last_count, parse_report, window
-from bot.units import find_unit
-from handlers.register import choices_reply, unit_of
 from models import Quota, Report, Unit
 
+_CONFIRMED = re.compile(r"^(\d{1,9}):(IIT|EIT):(\d{1,6})$")  # a confirm button's data: unit id, form, count
 
-@command("report", pattern=REPORT_PATTERN, priority=15, summary=texts.SUMMARY_REPORT, example="IIT 45")
-def report(message: Message, ctx: Context) -> list[Reply]:
+
+def reported_unit(message: Message, ctx: Context) -> Subject | list[Reply]:
+    """The unit the report names, else the one the chat or the sender speaks for."""
     items = parse_report(message.text)
     named = next((i.unit_text for i in items if i.unit_text), "")
-    if named:
-        found = find_unit(ctx.session, named, ctx.chat.province_id if ctx.chat else None)
-        if found.unit is None:
-            first = items[0]
-            return choices_reply(found, named, lambda u: f"{first.form} {u.name} {first.raw}")
-        unit = found.unit
-    else:
-        unit = unit_of(ctx)
+    if not named:
+        return Subject(unit=ctx.own_unit)
+    found = find_unit(ctx.session, named, ctx.chat.province_id if ctx.chat else None)
+    if found.unit is None:
+        first = items[0]
+        return unit_choices(found.choices, named, lambda u: f"{first.form} {u.name} {first.raw}")
+    return Subject(unit=found.unit)
+
+
+@command("report", pattern=REPORT_PATTERN, need=UNIT_MEMBER, subject=reported_unit, refused=texts.WHAT_REPORT,
+         priority=15, summary=texts.SUMMARY_REPORT, example="IIT 45")
+def report(message: Message, ctx: Context) -> list[Reply]:
+    unit = ctx.subject.unit
     if unit is None:
         return [Text(texts.NO_UNIT)]
-    if not may_report_for(ctx.session, ctx.user_id, unit, ctx.chat.unit_id if ctx.chat else None):
-        audit(ctx.session, ctx.now, ctx.user_id, "report.refused", unit.name, allowed=False, after=message.text)
-        return [Text(texts.REFUSED.format(what=texts.WHAT_REPORT.format(unit=unit.name)))]
-    return [reply for item in items for reply in record(item, unit, ctx)]
+    return [reply for item in parse_report(message.text) for reply in record(item, unit, ctx)]
 
 
 def record(item: Item, unit: Unit, ctx: Context, confirmed: bool = False) -> list[Reply]:
@@ -42,7 +46,9 @@ def record(item: Item, unit: Unit, ctx: Context, confirmed: bool = False) -> lis
         return [Text(problem)]
     year = fiscal_year_be(ctx.today)
     quota = ctx.session.get(Quota, (unit.id, year))
-    step = window(ctx.calendars.cycles(ctx.session, None).get(year, []), item.form)
+    cycle = ctx.calendars.cycles(ctx.session, unit.province_id).get(year)
+    collection = cycle.collection(item.form) if cycle else None
+    step = collection.step if collection else None  # the NACC's window: ITAS takes responses until its end
     problem = check_against(unit, quota, item.form, count, step, ctx.today)
     if problem:
         return [Text(problem)]
@@ -60,16 +66,21 @@ def record(item: Item, unit: Unit, ctx: Context, confirmed: bool = False) -> lis
     return [progress_bubble(unit.name, item.form, count, minimum, days_left)]
 
 
-@on_postback("confirm-report")
+def confirmed_unit(data: str, ctx: Context) -> Subject | list[Reply]:
+    match = _CONFIRMED.match(data)
+    if match is None:
+        return []  # not a button of ours
+    return Subject(unit=ctx.session.get(Unit, int(match[1])))
+
+
+@on_postback("confirm-report", need=UNIT_MEMBER, subject=confirmed_unit, refused=texts.WHAT_REPORT)
 def confirm_lower(data: str, ctx: Context) -> list[Reply]:
-    unit_id, form, count = data.split(":")
-    unit = ctx.session.get(Unit, int(unit_id))
-    if unit is None or not may_report_for(ctx.session, ctx.user_id, unit, ctx.chat.unit_id if ctx.chat else None):
-        return [Text(texts.REFUSED.format(what=texts.WHAT_REPORT.format(unit=unit.name if unit else "-")))]
-    return record(Item(form, count, ""), unit, ctx, confirmed=True)
+    if ctx.subject.unit is None:
+        return [Text(texts.NO_UNIT)]
+    _unit_id, form, count = data.split(":")
+    return record(Item(form, count, ""), ctx.subject.unit, ctx, confirmed=True)
 
 
 @on_postback("cancel-report")
 def cancel_lower(data: str, ctx: Context) -> list[Reply]:
     return [Text(texts.CANCELLED)]
-

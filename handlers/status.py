@@ -2,18 +2,17 @@
 from __future__ import annotations
 
 from bot import texts
-from bot.agenda import fiscal_year_be
 from bot.context import Context, Message
+from bot.ita.calendar import fiscal_year_be
+from bot.ita.counts import last_count
+from bot.line.replies import Reply, Text
 from bot.registry import command
-from bot.replies import Reply, Text
-from bot.reporting import last_count
-from handlers.register import unit_of
 from models import OitState, Quota
 
 
 @command("status", triggers=("สถานะ", "status"), priority=30, summary=texts.SUMMARY_STATUS, example="สถานะ")
 def status(message: Message, ctx: Context) -> list[Reply]:
-    unit = unit_of(ctx)
+    unit = ctx.own_unit
     if unit is None:
         return [Text(texts.STATUS_NO_UNIT)]
     year = fiscal_year_be(ctx.today)

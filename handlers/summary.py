@@ -5,41 +5,22 @@ import math
 import re
 
 from bot import texts
-from bot.agenda import fiscal_year_be
-from bot.audit import audit
 from bot.context import Context, Message
-from bot.permissions import Role, coordinates, member_of
-from bot.province_summary import province_progress
+from bot.ita.calendar import fiscal_year_be
+from bot.ita.province import province_progress
+from bot.line.replies import QuickReply, Reply, Text
+from bot.permissions import PROVINCE_COORDINATOR
 from bot.registry import command
-from bot.replies import QuickReply, Reply, Text
-from models import Province
 
 PAGE = 20
 
 
-def _province(ctx: Context) -> Province | None:
-    """The chat's province, else the coordinator's own."""
-    if ctx.chat is not None and ctx.chat.province is not None:
-        return ctx.chat.province
-    member = member_of(ctx.session, ctx.user_id)
-    return member.province if member is not None else None
-
-
-def _refuse_unless_coordinator(ctx: Context, province: Province | None) -> list[Reply] | None:
-    if province is None:
-        return [Text(texts.NO_PROVINCE)]
-    if not coordinates(ctx.session, ctx.user_id, province.id):
-        audit(ctx.session, ctx.now, ctx.user_id, "province.view", province.name, allowed=False)
-        return [Text(texts.NOT_ALLOWED)]
-    return None
-
-
-@command("summary", triggers=("สรุป", "summary"), exact=True, role=Role.COORDINATOR, priority=30,
+@command("summary", triggers=("สรุป", "summary"), exact=True, need=PROVINCE_COORDINATOR, priority=30,
          summary=texts.SUMMARY_SUMMARY, example="สรุป")
 def summary(message: Message, ctx: Context) -> list[Reply]:
-    province = _province(ctx)
-    if refusal := _refuse_unless_coordinator(ctx, province):
-        return refusal
+    province = ctx.subject.province
+    if province is None:
+        return [Text(texts.NO_PROVINCE)]
     year = fiscal_year_be(ctx.today)
     rows = province_progress(ctx.session, province.id, year)
     iit_ok = sum(r.iit >= r.iit_min for r in rows)
@@ -52,12 +33,12 @@ def summary(message: Message, ctx: Context) -> list[Reply]:
     return [Text(text, (QuickReply("ยังไม่ครบ", "ยังไม่ครบ"),))]
 
 
-@command("behind", triggers=("ยังไม่ครบ", "behind"), role=Role.COORDINATOR, priority=30,
+@command("behind", triggers=("ยังไม่ครบ", "behind"), need=PROVINCE_COORDINATOR, priority=30,
          summary=texts.SUMMARY_BEHIND, example="ยังไม่ครบ")
 def behind(message: Message, ctx: Context) -> list[Reply]:
-    province = _province(ctx)
-    if refusal := _refuse_unless_coordinator(ctx, province):
-        return refusal
+    province = ctx.subject.province
+    if province is None:
+        return [Text(texts.NO_PROVINCE)]
     rows = [r for r in province_progress(ctx.session, province.id, fiscal_year_be(ctx.today)) if r.gaps]
     if not rows:
         return [Text(texts.BEHIND_NONE.format(province=province.name))]

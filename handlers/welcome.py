@@ -1,19 +1,21 @@
 """Greetings when the bot is followed in 1:1 or added to a group or room."""
 from __future__ import annotations
 
+from linebot.v3.webhooks import FollowEvent, JoinEvent
+
 from bot import texts
 from bot.context import Context
 from bot.registry import on_event
-from bot.replies import QuickReply, Reply, Text
+from bot.line.replies import QuickReply, Reply, Text
 
 START = (QuickReply("กำหนดการ", "กำหนดการ"), QuickReply("ช่วยเหลือ", "ช่วยเหลือ"))
 
 
-@on_event("follow")
-def followed(event, ctx: Context) -> list[Reply]:
+@on_event(FollowEvent)
+def followed(event: FollowEvent, ctx: Context) -> list[Reply]:
     return [Text(texts.WELCOME_USER, START)]
 
 
-@on_event("join")
-def joined(event, ctx: Context) -> list[Reply]:
+@on_event(JoinEvent)
+def joined(event: JoinEvent, ctx: Context) -> list[Reply]:
     return [Text(texts.WELCOME_GROUP, START)]

@@ -70,5 +70,5 @@ class Step(Base):
     calendar: orm.Mapped[Calendar] = orm.relationship(back_populates="steps")
 
     @property
-    def form_set(self) -> frozenset[str]:
-        return frozenset(f for f in self.forms.split(",") if f)
+    def form_tuple(self) -> tuple[str, ...]:
+        return tuple(f for f in self.forms.split(",") if f)

@@ -22,7 +22,7 @@ class Unit(Base):
     province_id: orm.Mapped[int] = orm.mapped_column(sa.ForeignKey("provinces.id"), index=True)
     name: orm.Mapped[str] = orm.mapped_column(sa.String(200))
     kind: orm.Mapped[str] = orm.mapped_column(sa.String(20))
-    # The name as `bot.units.unit_key` reduces it (abbreviated, no dots or spaces): what people's typing is matched against.
+    # The name as `bot.ita.units.unit_key` reduces it (abbreviated, no dots or spaces): what people's typing is matched against.
     key: orm.Mapped[str] = orm.mapped_column(sa.String(200), index=True)
 
     province: orm.Mapped[Province] = orm.relationship()

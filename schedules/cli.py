@@ -11,7 +11,7 @@ from flask.cli import with_appcontext
 
 from bot import db
 from bot.clock import parse_instant
-from bot.gateway import LineUnavailable
+from bot.line.gateway import LineUnavailable
 from models import Delivery, Province
 from models.reminder import WAITING
 from schedules import pricing
@@ -19,6 +19,7 @@ from schedules.budget import candidates, choose
 from schedules.deliver import WORKERS, run_pass
 from schedules.inputs import due_now
 from schedules.rules import BadRules, change_rules, describe, rules_of
+from schedules.runner import run_forever
 
 
 @click.group("remind")
@@ -131,7 +132,5 @@ def remind_rules(province: str, days_before, at, first_day, last_day, working_da
 @with_appcontext
 def scheduler_command(every: int) -> None:
     """Run the reminder scheduler (one process for the whole deployment; a lease keeps a second one idle)."""
-    from schedules.runner import run_forever
-
     current_app.config["ITABOT"].check_line_credentials()
     run_forever(current_app._get_current_object(), every)

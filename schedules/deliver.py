@@ -20,8 +20,8 @@ import sqlalchemy as sa
 from flask import Flask
 
 from bot import db
-from bot.gateway import LineUnavailable, PushOutcome
-from bot.replies import Text
+from bot.line.gateway import LineUnavailable, PushOutcome
+from bot.line.replies import Text
 from models import Delivery, Push
 from schedules import ledger, pricing
 from schedules.budget import Candidate, candidates, choose

@@ -6,22 +6,15 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy import orm
 
-from bot.agenda import StepView, fiscal_year_be, load_cycles
+from bot.ita.calendar import Cycle, cycles_by_province, fiscal_year_be
 from models import Chat, Province, Quota, ReminderRules, Report, Unit
 from schedules.plan import Figures, Reminder, Rules, Target, plan
 from schedules.rules import from_row
 
 
-def load_steps(session: orm.Session, today: date) -> dict[str | None, list[StepView]]:
-    """The current cycle's steps by province (None: the NACC's)."""
-    year = fiscal_year_be(today)
-    steps: dict[str | None, list[StepView]] = {}
-    for province_id in [None, *session.scalars(sa.select(Province.id))]:
-        for step in load_cycles(session, province_id).get(year, []):
-            if step.province is None and province_id is not None:
-                continue  # the NACC's steps come once, with province None
-            steps.setdefault(step.province, []).append(step)
-    return steps
+def load_cycles(session: orm.Session, today: date) -> dict[str | None, Cycle]:
+    """The current cycle as each province's chats see it (None: provinces with no overlay)."""
+    return cycles_by_province(session, fiscal_year_be(today))
 
 
 def load_targets(session: orm.Session) -> list[Target]:
@@ -59,5 +52,5 @@ def load_rules(session: orm.Session) -> dict[str | None, Rules]:
 def due_now(session: orm.Session, now: datetime) -> list[Reminder]:
     """What the calendar, the chats, the figures and the rules make due at `now`."""
     today = now.date()
-    return plan(load_steps(session, today), load_targets(session), load_figures(session, today), now,
+    return plan(load_cycles(session, today), load_targets(session), load_figures(session, today), now,
                 load_rules(session))

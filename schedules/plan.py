@@ -13,11 +13,9 @@ from typing import Iterable
 import holidays
 
 from bot import texts
-from bot.agenda import StepView
 from bot.clock import BANGKOK
+from bot.ita.calendar import COLLECTION_STEPS, Cycle, Step
 from bot.thai import thai_date, thai_date_range
-
-NUDGE_WINDOWS = {"IIT": "iit-collect", "EIT": "eit1-collect"}  # the NACC collection steps
 
 
 @dataclass(frozen=True)
@@ -71,12 +69,12 @@ class Reminder:
         return self.fresh_until or self.due_at.date()
 
 
-def plan(steps: dict[str | None, list[StepView]], targets: Iterable[Target], figures: Iterable[Figures],
+def plan(cycles: dict[str | None, Cycle], targets: Iterable[Target], figures: Iterable[Figures],
          now: datetime, rules: dict[str | None, Rules] | None = None) -> list[Reminder]:
     """Reminders due at `now`: their time has come today, and their deadline has not passed.
 
-    `steps` maps a province (None: the NACC) to its steps of the current cycle; `rules`
-    maps a province to its rules (None: the default).
+    `cycles` maps a province to the current cycle as its chats see it (None: a province
+    without an overlay of its own); `rules` maps a province to its rules (None: the default).
     """
     rules = rules or {}
     now = now.astimezone(BANGKOK)
@@ -85,30 +83,22 @@ def plan(steps: dict[str | None, list[StepView]], targets: Iterable[Target], fig
     for f in by_unit.values():
         by_province.setdefault(f.province, []).append(f)
     # Chats of one province share their steps and deadline reminders: work them out once.
-    shared: dict[str | None, tuple[Rules, list[StepView], list[Reminder]]] = {}
+    shared: dict[str | None, tuple[Rules, Cycle | None, list[Reminder]]] = {}
     due: list[Reminder] = []
     for target in targets:
         if target.province not in shared:
             rule = rules.get(target.province) or rules.get(None) or Rules()
-            effective = effective_steps(steps.get(None, []), steps.get(target.province, []) if target.province else [])
-            shared[target.province] = (rule, effective,
-                                       [r for r in deadline_reminders(effective, rule) if _is_due(r, now)])
-        rule, effective, deadlines = shared[target.province]
+            cycle = cycles.get(target.province) or cycles.get(None)
+            deadlines = deadline_reminders(cycle.unit_deadlines(), rule) if cycle else []
+            shared[target.province] = (rule, cycle, [r for r in deadlines if _is_due(r, now)])
+        rule, cycle, deadlines = shared[target.province]
         due += [replace(r, chat_id=target.chat_id) for r in deadlines]
-        due += [r for r in nudges(effective, target, rule, now, by_unit, by_province) if _is_due(r, now)]
+        if cycle is not None:
+            due += [r for r in nudges(cycle, target, rule, now, by_unit, by_province) if _is_due(r, now)]
     return sorted(due, key=lambda r: (r.deadline, r.chat_id, r.key))
 
 
-def effective_steps(national: list[StepView], overlay: list[StepView]) -> list[StepView]:
-    """The unit steps a chat of the province must act on; the province's earlier deadline wins."""
-    earlier = {s.nacc_step: s for s in overlay if s.nacc_step and s.actor == "unit"}
-    steps = [earlier.get(s.key, s) if s.key in earlier and earlier[s.key].end <= s.end else s
-             for s in national if s.actor == "unit"]
-    steps += [s for s in overlay if s.actor == "unit" and not s.nacc_step]
-    return steps
-
-
-def deadline_reminders(steps: list[StepView], rule: Rules) -> list[Reminder]:
+def deadline_reminders(steps: list[Step], rule: Rules) -> list[Reminder]:
     """Every deadline reminder of these steps, for no chat yet (chat_id empty)."""
     reminders = []
     for step in steps:
@@ -126,7 +116,7 @@ def deadline_reminders(steps: list[StepView], rule: Rules) -> list[Reminder]:
     return reminders
 
 
-def _deadline_text(step: StepView, occasion: str, day: date, at: str) -> str:
+def _deadline_text(step: Step, occasion: str, day: date, at: str) -> str:
     # Worded from the day it is sent on: a reminder moved off a weekend counts its days from there.
     days = (step.end - day).days
     if occasion == "start":
@@ -136,16 +126,18 @@ def _deadline_text(step: StepView, occasion: str, day: date, at: str) -> str:
     return texts.REMIND_DAYS_LEFT.format(days=days, title=step.title, end=thai_date(step.end), at=at)
 
 
-def nudges(steps: list[StepView], target: Target, rule: Rules, now: datetime, by_unit: dict[int, Figures],
+def nudges(cycle: Cycle, target: Target, rule: Rules, now: datetime, by_unit: dict[int, Figures],
            by_province: dict[str, list[Figures]]) -> list[Reminder]:
     """Mondays in a collection window: a unit below minimum gets its figures, coordinators the province's."""
     today = now.date()
     if today.weekday() != rule.nudge_weekday:
         return []
     reminders = []
-    for form, key in NUDGE_WINDOWS.items():
-        step = next((s for s in steps if s.key == key or s.nacc_step == key), None)
-        if step is None or not step.start <= today <= step.end:
+    for form in COLLECTION_STEPS:
+        entry = cycle.collection(form)
+        # The window closes with the last deadline the province keeps for it.
+        step = max(entry.deadlines, key=lambda s: s.end) if entry is not None and entry.step.actor == "unit" else None
+        if step is None or not step.is_open(today):
             continue
         days = (step.end - today).days
         text = _nudge_text(form, target, days, rule, by_unit, by_province.get(target.province or "", []))

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy import orm
 
-from bot.gateway import ChatGone, LineGateway, LineUnavailable
+from bot.line.gateway import ChatGone, LineGateway, LineUnavailable
 from models import Chat, Delivery
 from models.reminder import WAITING
 

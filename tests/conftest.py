@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from bot import create_app, db, shutdown
-from bot.calendar_files import read_calendar, store_calendar
-from bot.fakeline import FakeLine
-from bot.simulator import LineSimulator
+from bot import db
+from bot.app import create_app, shutdown
+from bot.ita.calendar_files import read_calendar, store_calendar
+from bot.line.fakeline import FakeLine
+from bot.line.simulator import LineSimulator
 from models import Base
 
 SECRET = "test-channel-secret"

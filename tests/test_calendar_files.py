@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from bot.calendar_files import CalendarFileError, read_calendar, store_calendar
+from bot.ita.calendar_files import CalendarFileError, read_calendar, store_calendar
 from models import Calendar, Step
 
 SHIPPED = sorted((Path(__file__).resolve().parent.parent / "data" / "calendars").glob("*.yaml"))

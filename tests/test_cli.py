@@ -8,6 +8,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from bot.cli.chat import chat_command
 from models import Calendar
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,7 +46,7 @@ def test_calendar_show_prints_thai_dates_and_the_province_overlay(app, calendars
 
 
 def test_chat_reads_a_pipe_and_prints_the_replies(app, calendars):
-    result = app.test_cli_runner().invoke(args=["chat"], input="OIT ส่งเมื่อไหร่\nช่วยเหลือ\n")
+    result = app.test_cli_runner().invoke(chat_command, input="OIT ส่งเมื่อไหร่\nช่วยเหลือ\n")
     assert result.exit_code == 0, result.output
     assert "บอต> 📅 กำหนดการ ITA 2568 · OIT" in result.output
     assert "ผู้ช่วย ITA ทำอะไรได้บ้าง" in result.output

@@ -1,7 +1,7 @@
 """Configuration from the environment, validated at start-up."""
 import pytest
 
-from bot import create_app
+from bot.app import create_app
 from bot.config import ConfigError
 
 
@@ -30,13 +30,14 @@ def test_itabot_now_freezes_the_clock_in_bangkok(monkeypatch, tmp_path):
     app = create_app({"require_line_credentials": False})
     now = app.extensions["itabot.clock"].now()
     assert (now.date().isoformat(), str(now.tzinfo)) == ("2025-04-30", "Asia/Bangkok")
-    from bot import shutdown
+    from bot.app import shutdown
 
     shutdown(app)
 
 
 def test_pythainlp_dictionary_is_loaded_at_start_up_not_on_the_first_message(monkeypatch, tmp_path):
-    from bot import shutdown, thai
+    from bot import thai
+    from bot.app import shutdown
 
     loaded = []
     monkeypatch.setattr(thai, "warm_up", lambda: loaded.append(True))

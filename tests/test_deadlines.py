@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.simulator import message_text
+from bot.line.simulator import message_text
 from models import Chat, get_or_create_province
 
 
@@ -84,7 +84,7 @@ def test_chitchat_in_a_group_gets_no_answer_but_a_1_to_1_chat_is_told_how_to_get
 def test_a_reloaded_calendar_is_answered_at_once(line, calendars, clock, session, tmp_path):
     from pathlib import Path
 
-    from bot.calendar_files import read_calendar, store_calendar
+    from bot.ita.calendar_files import read_calendar, store_calendar
 
     clock.freeze("2025-04-10T09:00:00+07:00")
     assert "เหลือ 20 วัน" in ask(line, "OIT ส่งเมื่อไหร่")

@@ -23,7 +23,7 @@ from linebot.v3.messaging import (
     TextMessage,
 )
 
-from bot.fakeline import FakeLine
+from bot.line.fakeline import FakeLine
 
 TOKEN = "token"
 

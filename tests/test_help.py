@@ -17,7 +17,7 @@ def test_every_registered_command_appears_in_the_help(app, line):
     for command in app.extensions["itabot.registry"].commands:
         assert command.summary in reply["text"], command.name
         assert command.example in reply["text"], command.name
-        if command.role == Role.ANYONE and command.name != "help":
+        if command.need.role == Role.ANYONE and command.name != "help":
             assert command.example in buttons, command.name  # a button to try it
     assert len(buttons) == 13
 

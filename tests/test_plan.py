@@ -6,9 +6,8 @@ from datetime import datetime
 import pytest
 import sqlalchemy as sa
 
-from bot.agenda import load_cycles
+from bot.ita.calendar import cycles_by_province
 from bot.clock import BANGKOK
-from models import Province
 from schedules.plan import Figures, Rules, Target, plan
 
 UNIT_CHAT = Target("Cunit", "ลำพูน", unit_id=1, unit_name="อบต.บ้านไผ่")
@@ -18,14 +17,8 @@ COORDS = Target("Ccoords", "ลำพูน")
 
 @pytest.fixture
 def steps(calendars, session):
-    """The 2568 steps by province (None: the NACC's), as the scheduler will load them."""
-    by_province: dict[str | None, list] = {}
-    for province in [None, *session.scalars(sa.select(Province.id))]:
-        for step in load_cycles(session, province)[2568]:
-            if step.province is None and province is not None:
-                continue
-            by_province.setdefault(step.province, []).append(step)
-    return by_province
+    """The 2568 cycle as each province's chats see it, as the scheduler will load it."""
+    return cycles_by_province(session, 2568)
 
 
 def at(text: str) -> datetime:

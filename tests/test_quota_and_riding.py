@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from bot.clock import BANGKOK
-from bot.simulator import message_text
+from bot.line.simulator import message_text
 from schedules.deliver import run_pass
 from tests.reminders_fixtures import COORDINATORS, STAFF_USER, UNIT_GROUP, ledger, pushed_to, set_up_lamphun
 

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from bot.simulator import message_text
+from bot.line.simulator import message_text
 from models import Chat
 
 DEMO = Path(__file__).resolve().parent.parent / "data" / "units" / "demo-lamphun.csv"

@@ -7,7 +7,7 @@ import pytest
 import sqlalchemy as sa
 
 from bot.clock import BANGKOK
-from bot.simulator import message_text
+from bot.line.simulator import message_text
 from models import AuditEntry, ReminderRules
 from schedules.deliver import run_pass
 from tests.reminders_fixtures import COORDINATORS, UNIT_GROUP, pushed_to, set_up_lamphun

@@ -1,6 +1,6 @@
 """Replies always respect LINE's limits, whatever a handler returns."""
-from bot.gateway import to_sdk_messages
-from bot.replies import MAX_TEXT_UTF16, QuickReply, Text, fit, utf16_len
+from bot.line.gateway import to_sdk_messages
+from bot.line.replies import MAX_TEXT_UTF16, QuickReply, Text, fit, utf16_len
 
 
 def test_long_texts_are_split_within_5000_utf16_units():

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from bot.simulator import message_text
+from bot.line.simulator import message_text
 from models import AuditEntry, Report
 
 DEMO = Path(__file__).resolve().parent.parent / "data" / "units" / "demo-lamphun.csv"

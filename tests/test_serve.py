@@ -7,7 +7,7 @@ import urllib.request
 
 import waitress
 
-from bot.simulator import sign, source, text_event
+from bot.line.simulator import sign, source, text_event
 from tests.conftest import SECRET
 
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
-from bot.simulator import message_text, sign, source, text_event
+from bot.line.simulator import message_text, sign, source, text_event
 from models import AuditEntry, Chat, Member, OitState, Quota, Report, Unit, get_or_create_province
 
 COORD = "Ucoord000000000000000000000000aa"

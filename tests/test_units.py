@@ -7,7 +7,7 @@ import pytest
 import sqlalchemy as sa
 from openpyxl import Workbook
 
-from bot.units import find_unit, unit_key
+from bot.ita.units import find_unit, unit_key
 from models import AuditEntry, Member, Quota, Unit
 
 DEMO = Path(__file__).resolve().parent.parent / "data" / "units" / "demo-lamphun.csv"

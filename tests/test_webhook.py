@@ -8,7 +8,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from bot.simulator import event, source, text_event
+from bot.line.simulator import event, source, text_event
 from models import InboundEvent
 
 SDK_FIXTURE = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "line-sdk-webhook.json"
@@ -86,7 +86,7 @@ def test_user_group_and_room_sources_all_get_answers(line, calendars):
 
 
 def test_what_a_user_sent_is_kept_even_when_handling_fails(line, session, monkeypatch):
-    from bot.agenda import CalendarCache
+    from bot.ita.calendar import CalendarCache
 
     def broken(*_):
         raise RuntimeError("boom")
@@ -99,6 +99,6 @@ def test_what_a_user_sent_is_kept_even_when_handling_fails(line, session, monkey
 
 
 def _sign(line, body: bytes) -> str:
-    from bot.simulator import sign
+    from bot.line.simulator import sign
 
     return sign(line.secret, body)

@@ -1,5 +1,5 @@
 """Followed in 1:1 or added to a group: a short Thai welcome that says how to start."""
-from bot.simulator import event, source
+from bot.line.simulator import event, source
 
 
 def test_a_follow_gets_a_welcome(line):

@@ -13,8 +13,9 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from bot import db
-from bot.fakeline import FakeLine
-from bot.simulator import LineSimulator, message_text
+from bot.app import create_app, shutdown
+from bot.line.fakeline import FakeLine
+from bot.line.simulator import LineSimulator, message_text
 
 
 @click.command("chat")
@@ -23,8 +24,6 @@ from bot.simulator import LineSimulator, message_text
 @with_appcontext
 def chat_command(user: str, group: str | None) -> None:
     """Chat with the bot in the terminal (each line goes through the webhook)."""
-    from bot import create_app, shutdown
-
     settings = current_app.config["ITABOT"]
     db.upgrade(settings.database_url)
     secret, token = secrets.token_hex(16), secrets.token_hex(16)

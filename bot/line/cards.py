@@ -1,8 +1,12 @@
-"""The progress bubble a unit sees after a report: count / minimum, a bar, what is missing."""
+"""Replies built from ITA data: the progress bubble a unit sees after a report, and the
+choice of units offered when a typed name fits several or none."""
 from __future__ import annotations
 
+from typing import Callable
+
 from bot import texts
-from bot.replies import Flex
+from bot.line.replies import Flex, QuickReply, Reply, Text
+from models import Unit
 
 
 def _parts(count: int, minimum: int | None, days_left: int | None) -> tuple[int, str, str]:
@@ -39,3 +43,12 @@ def progress_bubble(unit: str, form: str, count: int, minimum: int | None, days_
         {"type": "text", "text": f"{gap} · {days}", "size": "sm", "color": "#555555", "wrap": True},
     ]}}
     return Flex(progress_text(unit, form, count, minimum, days_left), bubble)
+
+
+def unit_choices(choices: list[Unit], typed: str, button_text: Callable[[Unit], str]) -> list[Reply]:
+    """Several close units, or none: ask, with a button per unit (at most 13) that sends `button_text`."""
+    if not choices:
+        return [Text(texts.UNIT_NOT_FOUND.format(typed=typed))]
+    header = texts.UNIT_CHOOSE if len(choices) > 1 else texts.UNIT_SUGGEST
+    buttons = tuple(QuickReply(u.name, button_text(u)) for u in choices)
+    return [Text(header.format(typed=typed) + "\n" + "\n".join(f"• {u.name}" for u in choices), buttons)]

@@ -1,6 +1,6 @@
 """The one place that talks to the LINE Messaging API (through line-bot-sdk v3).
 
-Handlers return `bot.replies` data; this module turns it into SDK messages and
+Handlers return `bot.line.replies` data; this module turns it into SDK messages and
 makes the calls, always within LINE's limits (`replies.fit`).
 """
 from __future__ import annotations
@@ -27,7 +27,7 @@ from linebot.v3.messaging import (
 
 from urllib3.exceptions import HTTPError as TransportError
 
-from bot.replies import Flex, Reply, Text, fit
+from bot.line.replies import Flex, Reply, Text, fit
 
 log = logging.getLogger(__name__)
 

@@ -1,42 +1,19 @@
-"""The `itabot` console command (also `flask --app wsgi ...`)."""
+"""`itabot init` and `itabot calendar ...`: the schema, and the ITA calendars in data/calendars/."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import click
 import sqlalchemy as sa
-from flask import Flask, current_app
-from flask.cli import FlaskGroup, with_appcontext
+from flask import current_app
+from flask.cli import with_appcontext
 
 from bot import db
-from bot.calendar_files import CalendarFileError, read_calendar, store_calendar
+from bot.ita.calendar_files import CalendarFileError, read_calendar, store_calendar
 from bot.thai import thai_date_range
 from models import Calendar, Province
 
-CALENDAR_DIR = Path(__file__).resolve().parent.parent / "data" / "calendars"
-
-
-def register_cli(app: Flask) -> None:
-    from bot.chat import chat_command
-    from bot.cli_units import admin_group, units_group
-    from schedules.cli import remind_group, scheduler_command
-
-    for cmd in (init_command, calendar_group, serve_command, chat_command, units_group, admin_group, remind_group,
-                scheduler_command):
-        app.cli.add_command(cmd)
-
-
-def main() -> None:
-    from bot import create_app
-
-    cli = FlaskGroup(
-        name="itabot",
-        help="The LINE bot for Thai ITA coordinators.",
-        create_app=lambda: create_app({"require_line_credentials": False}),
-        add_default_commands=False,
-        load_dotenv=False,
-    )
-    cli.main(prog_name="itabot")
+CALENDAR_DIR = Path(__file__).resolve().parents[2] / "data" / "calendars"
 
 
 def _settings():
@@ -108,17 +85,3 @@ def calendar_show(year: int | None, province: str | None) -> None:
                 forms = f" [{step.forms}]" if step.forms else ""
                 click.echo(f"  {thai_date_range(step.start_date, step.end_date)}{until}  "
                            f"{step.short}{forms} ({step.actor})  #{step.key}")
-
-
-@click.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--threads", default=8, show_default=True, type=int)
-@with_appcontext
-def serve_command(host: str, port: int, threads: int) -> None:
-    """Serve the webhook with waitress (a production WSGI server)."""
-    import waitress
-
-    _settings().check_line_credentials()
-    click.echo(f"itabot: serving http://{host}:{port}/callback")
-    waitress.serve(current_app._get_current_object(), host=host, port=port, threads=threads)

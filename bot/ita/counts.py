@@ -1,4 +1,4 @@
-"""Reading and checking response-count reports ("IIT 45", "iit 45 eit 30", "IIT อบต.บ้านไผ่ 45")."""
+"""Response counts: reading and checking reports ("IIT 45", "iit 45 eit 30", "IIT อบต.บ้านไผ่ 45")."""
 from __future__ import annotations
 
 import re
@@ -9,13 +9,11 @@ import sqlalchemy as sa
 from sqlalchemy import orm
 
 from bot import texts
-from bot.agenda import StepView
+from bot.ita.calendar import Step
 from bot.thai import thai_date_range
 from models import Quota, Report, Unit
 
 MAX_COUNT = 100_000
-# The NACC calendar's collection steps (see docs/calendar-format.md).
-WINDOW_STEPS = {"IIT": "iit-collect", "EIT": "eit1-collect"}
 REPORT_PATTERN = r"(?<![a-z])(?:iit|eit)(?![a-z]).*?\d"
 _ITEM = re.compile(r"(?<![a-z])(iit|eit)(?![a-z])\s*(.*?)\s*(-?\d[\d,]*(?:\.\d+)?)")
 _FILLER = re.compile(r"รายงาน|ยอด|จำนวน|ได้|แล้ว|ชุด|คน|ราย|ส่วนที่|=|:")
@@ -48,11 +46,7 @@ def check_count(item: Item) -> tuple[int | None, str | None]:
     return count, None
 
 
-def window(steps: list[StepView], form: str) -> StepView | None:
-    return next((s for s in steps if s.province is None and s.key == WINDOW_STEPS[form]), None)
-
-
-def check_against(unit: Unit, quota: Quota | None, form: str, count: int, step: StepView | None,
+def check_against(unit: Unit, quota: Quota | None, form: str, count: int, step: Step | None,
                   today: date) -> str | None:
     if form == "IIT" and quota and quota.internal_stakeholders is not None and count > quota.internal_stakeholders:
         return texts.BAD_ABOVE_STAFF.format(count=count, unit=unit.name, staff=quota.internal_stakeholders)

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from sqlalchemy import orm
 
 from bot.thai import normalize
-from bot.units import KIND_OF_PREFIX, kind_from_name, unit_key
+from bot.ita.units import KIND_OF_PREFIX, kind_from_name, unit_key
 from models import Quota, Unit, UnitAlias, get_or_create_province
 from models.unit import UNIT_KINDS
 

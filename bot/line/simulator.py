@@ -13,7 +13,7 @@ import uuid
 from flask import Flask
 
 from bot.clock import Clock
-from bot.fakeline import FakeLine
+from bot.line.fakeline import FakeLine
 
 _ids = itertools.count(1)
 

@@ -9,7 +9,7 @@ from linebot.v3.exceptions import InvalidSignatureError
 from linebot.v3.webhook import WebhookParser
 
 from bot.db import request_session
-from bot.dispatch import handle_event
+from bot.web.dispatch import handle_event
 
 log = logging.getLogger(__name__)
 bp = Blueprint("webhook", __name__)
@@ -27,8 +27,10 @@ def callback():
     except Exception:  # a signed body that is not a webhook payload: LINE's fault or a test's, not ours
         log.warning("unparseable webhook body (%d bytes)", len(body))
         abort(400, "not a webhook payload")
-    raw_events = json.loads(body)["events"]
+    # The SDK gives one typed event per event of the body, in order; each event's own JSON
+    # is kept beside it only to be stored as sent.
+    payloads = [json.dumps(raw, ensure_ascii=False) for raw in json.loads(body)["events"]]
     session = request_session()
-    for event, raw in zip(events, raw_events):
-        handle_event(event, raw if isinstance(raw, dict) else {}, session)
+    for event, payload in zip(events, payloads):
+        handle_event(event, payload, session)
     return "OK"

@@ -15,8 +15,10 @@ import sqlalchemy as sa
 import yaml
 from sqlalchemy import orm
 
+from bot.ita.calendar import Step
 from bot.thai import parse_thai_date
-from models import Calendar, Step, get_or_create_province
+from models import Calendar, get_or_create_province
+from models import Step as StepRow
 from models.calendar import ACTORS, FORMS, SCOPES
 
 FILE_FIELDS = {"year", "scope", "province", "title", "source", "steps"}
@@ -32,21 +34,6 @@ class CalendarFileError(ValueError):
 
 
 @dataclass(frozen=True)
-class StepSpec:
-    key: str
-    title: str
-    short: str
-    start: date
-    end: date
-    end_time: time | None
-    forms: tuple[str, ...]
-    actor: str
-    source: str
-    nacc_step: str | None
-    note: str | None
-
-
-@dataclass(frozen=True)
 class CalendarSpec:
     file_name: str
     checksum: str
@@ -55,7 +42,7 @@ class CalendarSpec:
     province: str | None
     title: str
     source: str
-    steps: tuple[StepSpec, ...]
+    steps: tuple[Step, ...]
 
     @property
     def key(self) -> str:
@@ -84,13 +71,13 @@ def read_calendar(path: str | Path) -> CalendarSpec:
     problems: list[str] = []
     header = _check_header(doc, problems)
     steps = doc.get("steps")
-    specs: list[StepSpec] = []
+    specs: list[Step] = []
     if not isinstance(steps, list) or not steps:
         problems.append("steps: expected a non-empty list")
         steps = []
     seen: set[str] = set()
     for number, step in enumerate(steps, 1):
-        spec = _check_step(step, number, problems)
+        spec = _check_step(step, number, header["province"], problems)
         if spec and spec.key in seen:
             problems.append(f"step {spec.key}: duplicate id")
         elif spec:
@@ -120,7 +107,7 @@ def _check_header(doc: dict, problems: list[str]) -> dict:
             "title": str(doc.get("title", "")).strip(), "source": str(doc.get("source", "")).strip()}
 
 
-def _check_step(step: object, number: int, problems: list[str]) -> StepSpec | None:
+def _check_step(step: object, number: int, province: str | None, problems: list[str]) -> Step | None:
     if not isinstance(step, dict):
         problems.append(f"step #{number}: expected a mapping")
         return None
@@ -143,9 +130,9 @@ def _check_step(step: object, number: int, problems: list[str]) -> StepSpec | No
         problems.append(f"{name}: actor must be one of {', '.join(ACTORS)}, got {step.get('actor')!r}")
     if len(problems) > before:
         return None
-    return StepSpec(key, str(step["title"]).strip(), str(step["short"]).strip(), start, end, end_time,
-                    tuple(f for f in FORMS if f in forms), step["actor"], str(step.get("source") or ""),
-                    step.get("nacc_step") or None, step.get("note") or None)
+    return Step(key, str(step["title"]).strip(), str(step["short"]).strip(), start, end, end_time,
+                tuple(f for f in FORMS if f in forms), step["actor"], province, step.get("nacc_step") or None,
+                str(step.get("source") or ""), step.get("note") or None)
 
 
 def _date(value: object, name: str, field: str, problems: list[str]) -> date | None:
@@ -183,7 +170,7 @@ def store_calendar(session: orm.Session, spec: CalendarSpec, now: datetime) -> s
     session.add(Calendar(
         key=spec.key, year=spec.year, scope=spec.scope, province=province, title=spec.title,
         source=spec.source, file_name=spec.file_name, checksum=spec.checksum, loaded_at=now,
-        steps=[Step(key=s.key, title=s.title, short=s.short, start_date=s.start, end_date=s.end,
+        steps=[StepRow(key=s.key, title=s.title, short=s.short, start_date=s.start, end_date=s.end,
                     end_time=s.end_time, forms=",".join(s.forms), actor=s.actor, source=s.source,
                     nacc_step=s.nacc_step, note=s.note) for s in spec.steps],
     ))

@@ -1,0 +1,15 @@
+"""The ITA domain: the calendar, units and their minimums, response counts, the province's
+progress, and the commands that load and list them (`itabot init`, `calendar`, `units`, `admin`)."""
+from __future__ import annotations
+
+from flask import Flask
+
+from bot.ita.calendar import CalendarCache
+from bot.ita.cli_calendar import calendar_group, init_command
+from bot.ita.cli_units import admin_group, units_group
+
+
+def init_app(app: Flask) -> None:
+    app.extensions["itabot.calendars"] = CalendarCache()
+    for command in (init_command, calendar_group, units_group, admin_group):
+        app.cli.add_command(command)

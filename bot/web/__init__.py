@@ -1,0 +1,15 @@
+"""The web layer: LINE's webhook, the dispatch of its events to handlers, and `itabot serve`."""
+from __future__ import annotations
+
+from flask import Flask
+from linebot.v3.webhook import WebhookParser
+
+from bot.config import Config
+from bot.web import webhook
+from bot.web.serve import serve_command
+
+
+def init_app(app: Flask, settings: Config) -> None:
+    app.extensions["itabot.parser"] = WebhookParser(settings.line_channel_secret or "unset")
+    app.register_blueprint(webhook.bp)
+    app.cli.add_command(serve_command)

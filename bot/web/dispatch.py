@@ -1,0 +1,108 @@
+"""From a typed webhook event to stored state and a reply.
+
+The event's claim (`inbound.claim`) and the handler's changes commit together; the reply
+goes out after the commit. A command runs only once `permissions.refusal` has let it.
+"""
+from __future__ import annotations
+
+import logging
+
+from flask import current_app
+from linebot.v3.webhooks import Event, LeaveEvent, MessageEvent, PostbackEvent, TextMessageContent, UnfollowEvent
+from sqlalchemy import orm
+
+from bot import permissions, texts
+from bot.context import Context, Message, Subject
+from bot.line.replies import Reply, Text
+from bot.registry import Command, Postback
+from bot.web.inbound import Origin, claim, event_id, keep_failed
+from models import Chat
+from schedules import ledger
+
+log = logging.getLogger(__name__)
+
+# Events that end the bot's presence in a chat: nothing may be pushed there afterwards.
+LEAVING = (LeaveEvent, UnfollowEvent)
+
+
+def handle_event(event: Event, payload: str, session: orm.Session) -> None:
+    """Handle one event; `payload` is the event as LINE sent it, kept only for the record."""
+    if getattr(event, "mode", None) == "standby":  # another channel is answering this chat
+        return
+    app = current_app
+    received = event_id(event)
+    now = app.extensions["itabot.clock"].now()
+    token = getattr(event, "reply_token", None)
+    riders = []
+    try:
+        session.begin()
+        if received and not claim(session, event, payload, now):
+            return
+        origin = Origin.of(event)
+        ctx = Context(session, now, _chat(session, event, origin, now), origin.user_id,
+                      app.extensions["itabot.registry"], app.extensions["itabot.calendars"], received)
+        replies = route(event, ctx)
+        if replies and token and ctx.chat is not None:  # reminders not yet pushed here ride along, free
+            riders = ledger.claim_riders(session, ctx.chat, now)
+        session.commit()
+    except Exception:
+        log.exception("event %s failed", received)
+        session.rollback()
+        keep_failed(session, event, payload, now)
+        replies, riders = [Text(texts.SOMETHING_WENT_WRONG)], []
+    if replies and token:
+        if riders:
+            replies = [*replies, Text("\n\n".join([texts.RIDING_ALONG, *(r.text for r in riders)]))]
+        delivered = app.extensions["itabot.gateway"].reply(token, replies)
+        if riders:
+            with session.begin():
+                ledger.settle_riders(session, [r.id for r in riders], delivered)
+
+
+def route(event: Event, ctx: Context) -> list[Reply]:
+    """The replies for one event; an empty list when the bot stays silent."""
+    if ctx.chat is not None and isinstance(event, LEAVING):
+        ctx.chat.active = False
+    if isinstance(event, MessageEvent) and isinstance(event.message, TextMessageContent):
+        return _answer_text(event.message, ctx)
+    if isinstance(event, PostbackEvent):
+        action, _, data = (event.postback.data or "").partition(":")
+        postback = ctx.registry.postback(action)
+        return run(postback, data, event.postback.data, ctx) if postback else []
+    handler = ctx.registry.events.get(type(event))
+    return handler(event, ctx) if handler else []
+
+
+def _answer_text(content: TextMessageContent, ctx: Context) -> list[Reply]:
+    mentionees = content.mention.mentionees if content.mention else []
+    message = Message(content.text, tuple(m.user_id for m in mentionees if getattr(m, "user_id", None)))
+    command = ctx.registry.match(message)
+    if command is None:
+        # In a group people talk among themselves: only a 1:1 chat hears "I did not understand".
+        return [Text(texts.NOT_UNDERSTOOD)] if ctx.chat and ctx.chat.kind == "user" else []
+    return run(command, message, message.raw, ctx)
+
+
+def run(command: Command | Postback, said: object, sent: str, ctx: Context) -> list[Reply]:
+    """Find what the command acts on, let permissions decide, then run the handler."""
+    found = command.subject(said, ctx)
+    subject = found if isinstance(found, Subject) else Subject()
+    refusal = permissions.refusal(ctx, command, subject, sent)
+    if refusal is not None:
+        return [Text(refusal)]
+    if not isinstance(found, Subject):
+        return found  # the subject could not be settled: the handler's question, e.g. "which unit?"
+    ctx.subject = subject
+    return command.handler(said, ctx)
+
+
+def _chat(session: orm.Session, event: Event, origin: Origin, now) -> Chat | None:
+    if not origin.chat_id:
+        return None
+    chat = session.get(Chat, origin.chat_id)
+    if chat is None:
+        chat = Chat(id=origin.chat_id, kind=origin.kind, first_seen=now, active=True)
+        session.add(chat)
+    elif not chat.active and not isinstance(event, LEAVING):
+        chat.active = True  # re-added to the group, or followed again
+    return chat

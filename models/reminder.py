@@ -65,6 +65,11 @@ class Delivery(Base):
     planned_at: orm.Mapped[datetime] = orm.mapped_column(Instant())
     sent_at: orm.Mapped[datetime | None] = orm.mapped_column(Instant())
 
+    @property
+    def key(self) -> str:
+        """The reminder's key, as `schedules.plan.Reminder.key` names it."""
+        return self.reminder_key
+
 
 class ReminderRules(Base):
     """A province's own reminder rules (`schedules.plan.Rules`); a province without a row

@@ -1,7 +1,6 @@
 """`itabot remind plan|run|rules` and `itabot scheduler`."""
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import time
 
 import click
@@ -11,13 +10,8 @@ from flask.cli import with_appcontext
 
 from bot import db
 from bot.clock import parse_instant
-from bot.line.gateway import LineUnavailable
-from models import Delivery, Province
-from models.reminder import WAITING
-from schedules import pricing
-from schedules.budget import candidates, choose
-from schedules.deliver import WORKERS, run_pass
-from schedules.inputs import due_now
+from models import Chat, Province
+from schedules.deliver import preview, run_pass
 from schedules.rules import BadRules, change_rules, describe, rules_of
 from schedules.runner import run_forever
 
@@ -35,54 +29,36 @@ def _now(at: str | None):
 @click.option("--at", "at", help="ISO-8601 instant to plan for (default: now).")
 @with_appcontext
 def remind_plan(at: str | None) -> None:
-    """Print the reminders due and not yet delivered, to whom, and what the pushes would cost."""
+    """Print what a pass would push now, to whom, what each push costs and whether the quota covers it."""
     now = _now(at)
-    with db.sessionmaker()() as session:
-        due = due_now(session, now)
-        done = {(k, c) for k, c, status in session.execute(
-            sa.select(Delivery.reminder_key, Delivery.chat_id, Delivery.status)
-            .where(Delivery.reminder_key.in_({r.key for r in due}))) if status not in WAITING}
-        due = [r for r in due if (r.key, r.chat_id) not in done]
-        chats = {c.id: c for c in pricing.chat_infos(session, {r.chat_id for r in due})}
-    if not due:
-        click.echo(f"{now:%Y-%m-%d %H:%M}: nothing due ({len(done)} already delivered or dropped)")
+    has_credentials = bool(current_app.config["ITABOT"].line_channel_access_token)
+    if not has_credentials:
+        click.echo("(no LINE credentials: quota unknown, member counts as last kept)")
+    plan = preview(current_app._get_current_object(), now, ask_line=has_credentials)
+    if plan is None:
+        click.echo(f"{now:%Y-%m-%d %H:%M}: nothing due")
         return
-    known, remaining, prices = _budget(list(chats.values()), now)
-    by_chat = defaultdict(list)
-    for reminder in due:
-        by_chat[reminder.chat_id].append(reminder)
-    choice = choose(candidates(by_chat, prices), remaining)
-    click.echo(f"{now:%Y-%m-%d %H:%M}: {len(due)} reminder(s) for {len(by_chat)} chat(s), one push each")
-    if known:
-        left = "no monthly limit" if remaining is None else f"{remaining:,} message(s) left this month"
+    choice = plan.choice
+    click.echo(f"{now:%Y-%m-%d %H:%M}: {sum(map(len, plan.items.values()))} reminder(s) for {len(plan.items)} chat(s), "
+               f"one push each")
+    if plan.quota_known:
+        left = "no monthly limit" if plan.remaining is None else f"{plan.remaining:,} message(s) left this month"
         verdict = "within budget" if not choice.short else f"short: {len(choice.deferred)} chat(s) would wait"
-        click.echo(f"budget: {left}; pushing everything costs {choice.needed:,}; {verdict}")
-        waiting = {c.chat_id for c in choice.deferred} | {c.chat_id for c in choice.unpriced}
+        click.echo(f"budget: {left}; pushing everything costs {plan.needed:,}; {verdict}; "
+                   f"this pass pushes {len(choice.send)} chat(s) for {choice.cost:,}")
     else:
         click.echo(f"budget: unknown; the chats priced so far cost {choice.needed:,}")
-        waiting = set()
-    for candidate in choice.send + choice.deferred + choice.unpriced:
-        chat = chats[candidate.chat_id]
-        cost = "unknown" if candidate.cost is None else f"{candidate.cost:,}"
-        note = "  [waits]" if candidate.chat_id in waiting else ""
-        click.echo(f"- {chat.id} ({chat.kind}): {len(by_chat[chat.id])} item(s), cost {cost}{note}")
-        for reminder in by_chat[chat.id]:
-            click.echo(f"    {reminder.key}  (deadline {reminder.deadline:%Y-%m-%d})")
-
-
-def _budget(chats: list[pricing.ChatInfo], now) -> tuple[bool, int | None, dict[str, int | None]]:
-    """Whether LINE answered, the quota left and each chat's price (from LINE, else as last kept)."""
-    kept = {c.id: 1 if c.kind == "user" else c.member_count for c in chats}
-    if not current_app.config["ITABOT"].line_channel_access_token:
-        click.echo("(no LINE credentials: quota unknown, member counts as last kept)")
-        return False, None, kept
-    gateway = current_app.extensions["itabot.gateway"]
-    try:
-        remaining = gateway.remaining_quota()
-    except LineUnavailable as error:
-        click.echo(f"(LINE unreachable: {error}; member counts as last kept)")
-        return False, None, kept
-    return True, remaining, pricing.price(gateway, chats, now, WORKERS).cost
+    with db.sessionmaker()() as session:
+        kinds = dict(session.execute(sa.select(Chat.id, Chat.kind).where(Chat.id.in_(plan.items))).all())
+    for push in plan.retries:
+        click.echo(f"- {push.chat_id}: a push tried before, cost {push.cost:,}  [retry]")
+    for verdict, chosen in (("push", choice.send), ("waits", choice.deferred + choice.unpriced)):
+        for candidate in chosen:
+            cost = "unknown" if candidate.cost is None else f"{candidate.cost:,}"
+            mine = sorted(plan.items[candidate.chat_id], key=lambda i: (i.deadline, i.key))
+            click.echo(f"- {candidate.chat_id} ({kinds.get(candidate.chat_id)}): {len(mine)} item(s), cost {cost}  "
+                       f"[{verdict}]")
+            click.echo("".join(f"    {item.key}  (deadline {item.deadline:%Y-%m-%d})\n" for item in mine), nl=False)
 
 
 @remind_group.command("run")

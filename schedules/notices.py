@@ -10,12 +10,11 @@ from sqlalchemy import orm
 from bot import texts
 from models import Chat, Unit
 from schedules.budget import Choice
-from schedules.ledger import record_due
 from schedules.plan import Reminder
 
 
-def quota_notices(session: orm.Session, deferred_chats: list[str], choice: Choice, now: datetime) -> int:
-    """A notice for the coordinators' groups of the provinces whose chats wait; how many are new."""
+def quota_notices(session: orm.Session, deferred_chats: list[str], choice: Choice, now: datetime) -> list[Reminder]:
+    """A notice for the coordinators' groups of the provinces whose chats wait; one key a month."""
     provinces = set(session.scalars(
         sa.select(sa.func.coalesce(Unit.province_id, Chat.province_id))
         .select_from(Chat).outerjoin(Unit, Unit.id == Chat.unit_id).where(Chat.id.in_(deferred_chats))))
@@ -23,5 +22,4 @@ def quota_notices(session: orm.Session, deferred_chats: list[str], choice: Choic
         Chat.unit_id.is_(None), Chat.province_id.in_(provinces), Chat.active, Chat.reminders_on))
     month_end = date(now.year, now.month, calendar.monthrange(now.year, now.month)[1])
     text = texts.QUOTA_SHORT.format(remaining=choice.remaining or 0, needed=choice.needed, chats=len(deferred_chats))
-    return record_due(session, [Reminder(f"quota:{now:%Y-%m}", chat_id, "notice", now, month_end, text, month_end)
-                                for chat_id in groups], now)
+    return [Reminder(f"quota:{now:%Y-%m}", chat_id, "notice", now, month_end, text, month_end) for chat_id in groups]

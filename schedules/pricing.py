@@ -13,8 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy import orm
 
 from bot.line.gateway import ChatGone, LineGateway, LineUnavailable
-from models import Chat, Delivery
-from models.reminder import WAITING
+from models import Chat
 
 COUNT_KEPT_FOR = timedelta(days=1)
 
@@ -64,16 +63,17 @@ def price(gateway: LineGateway, chats: list[ChatInfo], now: datetime, workers: i
     return prices
 
 
+def kept(chats: list[ChatInfo]) -> Prices:
+    """Prices from the counts kept on the chats, without asking LINE (no monthly limit, or no credentials)."""
+    return Prices({c.id: 1 if c.kind == "user" else (c.member_count or 0) for c in chats}, {}, set())
+
+
+def merged(first: Prices, second: Prices) -> Prices:
+    return Prices({**first.cost, **second.cost}, {**first.counted, **second.counted}, first.gone | second.gone)
+
+
 def keep(session: orm.Session, prices: Prices, now: datetime) -> None:
-    """Remember the counts learnt; a chat LINE says the bot left gets nothing more."""
+    """Remember the counts learnt from LINE."""
     if prices.counted:
         session.execute(sa.update(Chat), [{"id": chat_id, "member_count": n, "member_count_at": now}
                                           for chat_id, n in prices.counted.items()])
-    if prices.gone:
-        mark_gone(session, prices.gone)
-
-
-def mark_gone(session: orm.Session, chat_ids: set[str]) -> None:
-    session.execute(sa.update(Chat).where(Chat.id.in_(chat_ids)).values(active=False))
-    session.execute(sa.update(Delivery).where(Delivery.chat_id.in_(chat_ids), Delivery.status.in_(WAITING))
-                    .values(status="dropped", reason="chat gone"))

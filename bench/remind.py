@@ -42,7 +42,7 @@ from sqlalchemy import orm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.ita.calendar import StepView  # noqa: E402
+from bot.ita.calendar import Cycle, cycle_of  # noqa: E402
 from bot.ita.calendar_files import read_calendar, store_calendar  # noqa: E402
 from bot.clock import BANGKOK  # noqa: E402
 from schedules.plan import Figures, Target, plan  # noqa: E402
@@ -58,18 +58,16 @@ UNIT_KINDS = ("sao", "sao", "sao", "subdistrict", "town", "city", "district", "p
 
 # -- 1. planning ---------------------------------------------------------------------------
 
-def steps_by_province() -> dict[str | None, list[StepView]]:
-    result: dict[str | None, list[StepView]] = {}
-    for path in CALENDARS.glob("2568-*.yaml"):
-        spec = read_calendar(path)
-        result[spec.province] = [StepView(s.key, s.title, s.short, s.start, s.end, s.end_time, frozenset(s.forms),
-                                          s.actor, spec.province, s.nacc_step, spec.source) for s in spec.steps]
-    return result
+def cycles_by_province() -> dict[str | None, Cycle]:
+    specs = [read_calendar(path) for path in CALENDARS.glob("2568-*.yaml")]
+    national = [step for spec in specs if spec.province is None for step in spec.steps]
+    cycles = {spec.province: cycle_of(2568, national + list(spec.steps)) for spec in specs if spec.province}
+    return {None: cycle_of(2568, national), **cycles}
 
 
 def bench_plan(chats: int) -> None:
-    steps = steps_by_province()
-    provinces = [p for p in steps if p] + [f"จังหวัด{n}" for n in range(72)]
+    cycles = cycles_by_province()
+    provinces = [p for p in cycles if p] + [f"จังหวัด{n}" for n in range(72)]
     targets = [Target(f"Cunit{n}", provinces[n % len(provinces)], n, f"อบต.{n}") for n in range(chats)]
     targets += [Target(f"Ccoords{p}", p) for p in provinces]
     figures = [Figures(n, f"อบต.{n}", provinces[n % len(provinces)], {"IIT": n % 50, "EIT": n % 70},
@@ -78,7 +76,7 @@ def bench_plan(chats: int) -> None:
     for moment in ("2025-06-23T09:05", "2025-04-23T09:05", "2025-03-12T09:05"):
         now = datetime.fromisoformat(moment).replace(tzinfo=BANGKOK)
         start = time.perf_counter()
-        due = plan(steps, targets, figures, now)
+        due = plan(cycles, targets, figures, now)
         elapsed = time.perf_counter() - start
         print(f"  {moment}: {len(targets):,} chats -> {len(due):,} reminders due, planned in {elapsed:.2f} s: "
               f"{verdict(elapsed, PLAN_TARGET)}")

@@ -1,9 +1,9 @@
 """Fixtures: a migrated test database, a fake LINE API on loopback, the app pointed at both,
-and `line`, which plays LINE's part so tests read like conversations."""
+`line`, which plays LINE's part so tests read like conversations, and the provinces of
+tests/provinces.py."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -14,10 +14,10 @@ from bot.ita.calendar_files import read_calendar, store_calendar
 from bot.line.fakeline import FakeLine
 from bot.line.simulator import LineSimulator
 from models import Base
+from tests.provinces import CALENDARS, set_up_lamphun, set_up_lamphun_status_page
 
 SECRET = "test-channel-secret"
 TOKEN = "test-access-token"
-CALENDARS = Path(__file__).resolve().parent.parent / "data" / "calendars"
 # A Thursday inside the ITA 2568 OIT window.
 DEFAULT_NOW = "2025-04-10T09:00:00+07:00"
 
@@ -78,3 +78,15 @@ def calendars(app):
     with db.sessionmaker(app)() as session, session.begin():
         for path in sorted(CALENDARS.glob("*.yaml")):
             store_calendar(session, read_calendar(path), app.extensions["itabot.clock"].now())
+
+
+@pytest.fixture
+def lamphun(app, calendars, session, fake_line, clock):
+    """The demo province with its coordinator and chats (tests/provinces.py)."""
+    set_up_lamphun(app, session, fake_line, clock.now())
+
+
+@pytest.fixture
+def lamphun_status_page(calendars, session, clock):
+    """Lamphun as the ITAS status page of seed 004 shows it (tests/provinces.py)."""
+    set_up_lamphun_status_page(session, clock.now())

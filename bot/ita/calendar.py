@@ -189,7 +189,7 @@ def load_cycles(session: orm.Session, province_id: int | None) -> dict[int, Cycl
     steps: dict[int, list[Step]] = {}
     for calendar in session.scalars(query.options(orm.selectinload(Calendar.steps), orm.joinedload(Calendar.province))):
         steps.setdefault(calendar.year, []).extend(_steps_of(calendar))
-    return {year: _cycle(year, year_steps) for year, year_steps in steps.items()}
+    return {year: cycle_of(year, year_steps) for year, year_steps in steps.items()}
 
 
 def cycles_by_province(session: orm.Session, year: int) -> dict[str | None, Cycle]:
@@ -203,8 +203,8 @@ def cycles_by_province(session: orm.Session, year: int) -> dict[str | None, Cycl
             national.extend(_steps_of(calendar))
         else:
             overlays.setdefault(calendar.province.name, []).extend(_steps_of(calendar))
-    cycles: dict[str | None, Cycle] = {None: _cycle(year, national)}
-    cycles.update({name: _cycle(year, national + steps) for name, steps in overlays.items()})
+    cycles: dict[str | None, Cycle] = {None: cycle_of(year, national)}
+    cycles.update({name: cycle_of(year, national + steps) for name, steps in overlays.items()})
     return cycles
 
 
@@ -215,8 +215,8 @@ def _steps_of(calendar: Calendar) -> list[Step]:
             for s in calendar.steps]
 
 
-def _cycle(year: int, steps: list[Step]) -> Cycle:
-    """The NACC's steps with each province step beside the NACC step it names; the others on their own."""
+def cycle_of(year: int, steps: list[Step]) -> Cycle:
+    """A cycle from the NACC's steps and a province's: the NACC's steps with each province step beside the NACC step it names; the others on their own."""
     national = {s.key: s for s in steps if s.province is None}
     beside: dict[str, list[Step]] = {}
     alone: list[Step] = []

@@ -8,6 +8,7 @@ import hashlib
 import hmac
 import itertools
 import json
+import threading
 import uuid
 
 from flask import Flask
@@ -58,7 +59,21 @@ def postback_event(data: str, src: dict, **options) -> dict:
     return event("postback", src, postback={"data": data}, **options)
 
 
+class Replies(list):
+    """The messages the bot answered with, as LINE received them; `.text` is what a person reads."""
+
+    @property
+    def texts(self) -> list[str]:
+        return [message_text(m) for m in self]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.texts)
+
+
 class LineSimulator:
+    """Plays LINE, and the people writing in it: tests read `line.say("IIT 45", user=STAFF)`."""
+
     def __init__(self, app: Flask, fake: FakeLine, secret: str, destination: str = "Ubot0000000000000000000000000000"):
         self.app, self.fake, self.secret, self.destination = app, fake, secret, destination
         self.client = app.test_client()
@@ -67,28 +82,50 @@ class LineSimulator:
     def clock(self) -> Clock:
         return self.app.extensions["itabot.clock"]
 
-    def post(self, events: list[dict] | None = None, *, body: bytes | None = None, signature: str | None = None):
+    def body(self, events: list[dict]) -> bytes:
+        return json.dumps({"destination": self.destination, "events": events}, ensure_ascii=False).encode()
+
+    def post(self, events: list[dict] | None = None, *, body: bytes | None = None, signature: str | None = None,
+             client=None):
         """POST /callback as LINE would; returns the Flask response."""
         if body is None:
-            body = json.dumps({"destination": self.destination, "events": events or []}, ensure_ascii=False).encode()
+            body = self.body(events or [])
         headers = {"Content-Type": "application/json; charset=utf-8",
                    "X-Line-Signature": sign(self.secret, body) if signature is None else signature}
-        return self.client.post("/callback", data=body, headers=headers)
+        return (client or self.client).post("/callback", data=body, headers=headers)
 
-    def send(self, *events: dict) -> list[dict]:
+    def post_together(self, *bodies: list[dict]) -> list[int]:
+        """Post each list of events in its own request, all at the same moment (as LINE does
+        when it redelivers, or when two people write at once); the statuses, in order."""
+        start = threading.Barrier(len(bodies))
+        statuses = [0] * len(bodies)
+
+        def deliver(number: int, events: list[dict]) -> None:
+            client = self.app.test_client()  # one per thread: a test client is not thread-safe
+            start.wait()
+            statuses[number] = self.post(events, client=client).status_code
+
+        threads = [threading.Thread(target=deliver, args=(n, events)) for n, events in enumerate(bodies)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return statuses
+
+    def send(self, *events: dict) -> Replies:
         """Post events and return the messages the bot replied to them, in order."""
         response = self.post(list(events))
         assert response.status_code == 200, response.status_code
         tokens = {e.get("replyToken") for e in events}
-        return [m for call in self.fake.replies() if call.get("replyToken") in tokens for m in call["messages"]]
+        return Replies(m for call in self.fake.replies() if call.get("replyToken") in tokens for m in call["messages"])
 
     def say(self, text: str, *, user: str | None = "Utester00000000000000000000000000",
-            group: str | None = None, room: str | None = None, **options) -> list[dict]:
+            group: str | None = None, room: str | None = None, **options) -> Replies:
+        """`user` writes `text` in their 1:1 chat, or in `group` or `room`; the bot's answer."""
         return self.send(text_event(text, source(user, group, room), clock=self.clock, **options))
 
-
     def tap(self, message: dict, label_starts: str, *, user: str | None = "Utester00000000000000000000000000",
-            group: str | None = None, room: str | None = None) -> list[dict]:
+            group: str | None = None, room: str | None = None) -> Replies:
         """Press a quick-reply button of a message the bot sent, as the user would."""
         item = next(i["action"] for i in message["quickReply"]["items"] if i["action"]["label"].startswith(label_starts))
         if item["type"] == "postback":

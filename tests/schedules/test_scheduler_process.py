@@ -7,7 +7,6 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -15,17 +14,15 @@ import sqlalchemy as sa
 from models import Chat, Delivery, Unit
 from schedules.lease import holder_of
 from tests.conftest import SECRET, TOKEN
-from tests.reminders_fixtures import set_up_lamphun
+from tests.provinces import REPO
 
 WEDNESDAY = "2025-04-23T09:00:00+07:00"  # 7 days before the OIT deadline
 ITABOT = [sys.executable, "-c", "from bot.cli import main; main()"]
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def many_chats(app, calendars, session, fake_line, clock):
+def many_chats(app, lamphun, session, clock):
     """A group for every Lamphun unit, as well as the coordinators' group and a 1:1 chat."""
-    set_up_lamphun(app, session, fake_line, clock.now())
     bound = set(session.scalars(sa.select(Chat.unit_id).where(Chat.unit_id.is_not(None))))
     for unit in session.scalars(sa.select(Unit).where(Unit.id.not_in(bound))):
         session.add(Chat(id=f"Cunit{unit.id:04d}", kind="group", unit_id=unit.id, first_seen=clock.now()))
@@ -41,7 +38,7 @@ def environment(database_url: str, fake_line, **extra) -> dict:
 def remind_run(database_url, fake_line, kill_at: tuple[str, int] | None = None) -> int:
     """`itabot remind run` in its own process; with kill_at, LINE's fake kills it with SIGKILL
     the moment the nth call under that path has taken effect, before it is answered."""
-    process = subprocess.Popen([*ITABOT, "remind", "run", "--at", WEDNESDAY], cwd=ROOT,
+    process = subprocess.Popen([*ITABOT, "remind", "run", "--at", WEDNESDAY], cwd=REPO,
                                env=environment(database_url, fake_line), stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     if kill_at:
         fake_line.on_call(kill_at[0], lambda: os.kill(process.pid, signal.SIGKILL), nth=kill_at[1])
@@ -82,7 +79,7 @@ def test_the_scheduler_process_sends_once_and_a_second_one_stays_idle(database_u
     try:
         for log in logs:
             with log.open("wb") as out:  # the child keeps its own copy of the descriptor
-                processes.append(subprocess.Popen([*ITABOT, "scheduler", "--every", "1"], cwd=ROOT, env=env,
+                processes.append(subprocess.Popen([*ITABOT, "scheduler", "--every", "1"], cwd=REPO, env=env,
                                                   stdout=out, stderr=subprocess.STDOUT))
             if log is logs[0]:
                 wait_for(lambda: len(fake_line.pushes()) == many_chats, "the first scheduler's pass")

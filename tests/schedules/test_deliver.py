@@ -10,16 +10,11 @@ from bot.clock import BANGKOK
 from models import Chat, Delivery, Push
 from schedules.deliver import run_pass
 from schedules.lease import acquire
-from tests.reminders_fixtures import COORDINATORS, STAFF_USER, UNIT_GROUP, ledger, pushed_to, set_up_lamphun
+from tests.provinces import COORDINATORS, STAFF_USER, UNIT_GROUP, ledger, pushed_to
 
 OIT_D7 = "deadline:nacc:oit-answer:2025-04-30:d-7"
 WEDNESDAY = datetime(2025, 4, 23, 9, 0, tzinfo=BANGKOK)  # 7 days before the OIT deadline
 MONDAY = datetime(2025, 6, 23, 9, 0, tzinfo=BANGKOK)  # 7 days before IIT/EIT close, and a nudge day
-
-
-@pytest.fixture
-def lamphun(app, calendars, session, fake_line, clock):
-    set_up_lamphun(app, session, fake_line, clock.now())
 
 
 def test_each_chat_gets_its_reminder_once_and_the_quota_is_charged_per_member(app, lamphun, fake_line, session):

@@ -1,36 +1,18 @@
 """Units report their IIT/EIT counts in LINE and see how far they are from their minimum."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import sqlalchemy as sa
 
-from bot.line.simulator import message_text
+from bot.line.simulator import source, text_event
 from models import AuditEntry, Report
-
-DEMO = Path(__file__).resolve().parent.parent / "data" / "units" / "demo-lamphun.csv"
-STAFF = "Ustaff0000000000000000000000000a"
-COORD = "Ucoord000000000000000000000000aa"
-
-
-@pytest.fixture
-def lamphun(app, calendars, clock):
-    clock.freeze("2025-04-10T09:00:00+07:00")
-    runner = app.test_cli_runner()
-    assert runner.invoke(args=["units", "import", str(DEMO), "--year", "2568"]).exit_code == 0
-    assert runner.invoke(args=["admin", "grant", COORD, "--role", "coordinator", "--province", "ลำพูน"]).exit_code == 0
+from tests.provinces import COORDINATOR, STAFF, STRANGER
 
 
 @pytest.fixture
 def registered(line, lamphun):
     [reply] = line.say("ลงทะเบียน อบต.บ้านไผ่", user=STAFF)
     assert "อบต.บ้านไผ่" in reply["text"]
-
-
-def say(line, text, **where):
-    where.setdefault("user", STAFF)
-    return [message_text(m) for m in line.say(text, **where)]
 
 
 def counts(session):
@@ -50,7 +32,7 @@ def test_a_report_is_stored_and_shows_progress(line, registered, session, text, 
 
 
 def test_two_forms_in_one_message(line, registered, session):
-    replies = say(line, "iit 45 eit 30")
+    replies = [m["altText"] for m in line.say("iit 45 eit 30", user=STAFF)]
     assert replies[0] == "อบต.บ้านไผ่ · IIT 45/60 (75%) ขาดอีก 15 ชุด · เหลือ 81 วัน"
     assert replies[1].startswith("อบต.บ้านไผ่ · EIT 30/40 (75%)")
     assert counts(session) == [("IIT", 45), ("EIT", 30)]
@@ -60,26 +42,27 @@ def test_two_forms_in_one_message(line, registered, session):
     ("IIT -5", "ติดลบ"), ("IIT 4.5", "จำนวนเต็ม"), ("EIT 100001", "มากเกินไป"), ("IIT 86", "มากกว่าจำนวนบุคลากร"),
 ])
 def test_bad_reports_change_nothing_and_say_why(line, registered, session, text, reason):
-    [answer] = say(line, text)
+    answer = line.say(text, user=STAFF).text
     assert reason in answer and "ยังไม่บันทึก" in answer
     assert counts(session) == []
 
 
 def test_a_report_outside_the_window_names_the_window(line, registered, session, clock):
     clock.freeze("2025-07-02T09:00:00+07:00")
-    [answer] = say(line, "IIT 45")
+    answer = line.say("IIT 45", user=STAFF).text
     assert "นอกช่วงเก็บแบบวัด (1 ม.ค. – 30 มิ.ย. 2568)" in answer
     assert counts(session) == []
 
 
 def test_a_sender_with_no_unit_is_told_how_to_register(line, lamphun, session):
-    [answer] = say(line, "IIT 45", user="Unobody")
+    answer = line.say("IIT 45", user=STRANGER).text
     assert "ลงทะเบียน" in answer
     assert counts(session) == []
+    assert session.scalar(sa.select(AuditEntry.action).where(AuditEntry.actor == STRANGER)) == "command.report"
 
 
 def test_a_lower_count_needs_confirmation(line, registered, session):
-    say(line, "IIT 45")
+    line.say("IIT 45", user=STAFF)
     [question] = line.say("IIT 40", user=STAFF)
     assert "น้อยกว่าที่รายงานไว้ล่าสุด (45)" in question["text"]
     assert counts(session) == [("IIT", 45)]
@@ -87,35 +70,32 @@ def test_a_lower_count_needs_confirmation(line, registered, session):
     assert confirmed["altText"].startswith("อบต.บ้านไผ่ · IIT 40/60")
     assert counts(session) == [("IIT", 45), ("IIT", 40)]
     [question] = line.say("IIT 10", user=STAFF)
-    assert "ยกเลิก" in message_text(line.tap(question, "ยกเลิก", user=STAFF)[0])
+    assert "ยกเลิก" in line.tap(question, "ยกเลิก", user=STAFF).text
     assert counts(session) == [("IIT", 45), ("IIT", 40)]
 
 
 def test_a_coordinator_reports_for_a_named_unit_and_others_may_not(line, lamphun, session):
-    [reply] = line.say("IIT อบต.บ้านไผ่ 45", user=COORD)
+    [reply] = line.say("IIT อบต.บ้านไผ่ 45", user=COORDINATOR)
     assert reply["altText"].startswith("อบต.บ้านไผ่ · IIT 45/60")
-    [refused] = say(line, "IIT อบต.บ้านไผ่ 50", user="Ustranger")
-    assert "ไม่มีสิทธิ์" in refused
+    assert "ไม่มีสิทธิ์" in line.say("IIT อบต.บ้านไผ่ 50", user=STRANGER).text
     assert counts(session) == [("IIT", 45)]
-    assert session.scalar(sa.select(AuditEntry).where(AuditEntry.allowed.is_(False))).actor == "Ustranger"
+    assert session.scalar(sa.select(AuditEntry).where(AuditEntry.allowed.is_(False))).actor == STRANGER
 
 
 def test_a_unit_group_reports_for_its_unit(line, lamphun, session):
-    say(line, "ลงทะเบียน ทต.ป่าซาง", user="Uanyone", group="Cpasang")
+    line.say("ลงทะเบียน ทต.ป่าซาง", user="Uanyone", group="Cpasang")
     [reply] = line.say("EIT 12", user="Uanyone", group="Cpasang")
     assert reply["altText"].startswith("ทต.ป่าซาง · EIT 12/70")
 
 
 def test_binding_a_group_to_a_province_is_for_its_coordinators(line, lamphun, session):
-    [refused] = say(line, "ผูกกลุ่ม จังหวัดลำพูน", user="Ustranger", group="Ccoords")
-    assert "ไม่มีสิทธิ์" in refused
-    [bound] = say(line, "ผูกกลุ่ม จังหวัดลำพูน", user=COORD, group="Ccoords")
-    assert "จ.ลำพูน" in bound
+    assert "ไม่มีสิทธิ์" in line.say("ผูกกลุ่ม จังหวัดลำพูน", user=STRANGER, group="Cnew").text
+    assert "จ.ลำพูน" in line.say("ผูกกลุ่ม จังหวัดลำพูน", user=COORDINATOR, group="Cnew").text
 
 
 def test_status_shows_iit_eit_and_oit(line, registered):
-    say(line, "IIT 45")
-    [status] = say(line, "สถานะ")
+    line.say("IIT 45", user=STAFF)
+    status = line.say("สถานะ", user=STAFF).text
     assert "IIT: 45 / 60 ขาดอีก 15 ชุด" in status and "EIT: 0 / 40" in status and "OIT: ยังไม่เริ่ม" in status
 
 
@@ -128,3 +108,11 @@ def test_the_same_report_delivered_twice_is_stored_once(line, registered, sessio
 def test_ambiguous_unit_names_offer_choices(line, lamphun):
     [reply] = line.say("ลงทะเบียน ลำพูน", user=STAFF)
     assert 2 <= len(reply["quickReply"]["items"]) <= 13
+
+
+def test_two_reports_for_one_unit_at_the_same_moment_are_both_kept(line, lamphun, session):
+    line.say("ลงทะเบียน อบต.บ้านไผ่", user=STAFF)
+    statuses = line.post_together([text_event("IIT 61", source(STAFF), clock=line.clock)],
+                                  [text_event("EIT 62", source(STAFF), clock=line.clock)])
+    assert statuses == [200, 200]
+    assert sorted(counts(session)) == [("EIT", 62), ("IIT", 61)]  # nothing lost, nothing twice

@@ -6,10 +6,11 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from tests.provinces import CALENDARS
 from bot.ita.calendar_files import CalendarFileError, read_calendar, store_calendar
 from models import Calendar, Step
 
-SHIPPED = sorted((Path(__file__).resolve().parent.parent / "data" / "calendars").glob("*.yaml"))
+SHIPPED = sorted(CALENDARS.glob("*.yaml"))
 
 GOOD = """\
 year: 2599

@@ -3,12 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.line.simulator import message_text
+from bot.ita.calendar_files import read_calendar, store_calendar
 from models import Chat, get_or_create_province
-
-
-def ask(line, text: str, **where) -> str:
-    return "\n".join(message_text(m) for m in line.say(text, **where))
+from tests.provinces import CALENDARS
 
 
 @pytest.mark.parametrize("question", [
@@ -16,14 +13,14 @@ def ask(line, text: str, **where) -> str:
     "เหลือกี่วันส่ง OIT", "deadline eit", "Deadline  EIT", "ｏｉｔ ส่งเมื่อไหร่", "เหลือ\u200bกี่วัน ส่ง OIT",
 ])
 def test_calendar_questions_get_an_answer_from_the_stored_calendar(line, calendars, question):
-    answer = ask(line, question)
+    answer = line.say(question).text
     assert "กำหนดการ ITA 2568" in answer
     assert "2568" in answer and "วัน" in answer
 
 
 def test_oit_question_lists_the_open_oit_step_with_days_left(line, calendars, clock):
     clock.freeze("2025-04-10T09:00:00+07:00")
-    answer = ask(line, "OIT ส่งเมื่อไหร่")
+    answer = line.say("OIT ส่งเมื่อไหร่").text
     assert "OIT" in answer
     assert "1 ม.ค. – 30 เม.ย. 2568" in answer
     assert "เหลือ 20 วัน" in answer
@@ -32,7 +29,7 @@ def test_oit_question_lists_the_open_oit_step_with_days_left(line, calendars, cl
 
 def test_the_answer_is_filtered_to_the_form_named(line, calendars, clock):
     clock.freeze("2025-04-10T09:00:00+07:00")
-    answer = ask(line, "IIT ปิดวันไหน")
+    answer = line.say("IIT ปิดวันไหน").text
     assert "30 มิ.ย. 2568" in answer
     assert "เก็บแบบวัด IIT" in answer
     assert "OIT" not in answer  # only the steps of the form asked about
@@ -41,7 +38,7 @@ def test_the_answer_is_filtered_to_the_form_named(line, calendars, clock):
 def test_days_are_counted_in_bangkok_not_utc(line, calendars, clock):
     # 23:30 UTC on 29 April is already 30 April in Bangkok: the OIT window's last day.
     clock.freeze("2025-04-29T23:30:00+00:00")
-    assert "วันนี้วันสุดท้าย" in ask(line, "OIT ส่งเมื่อไหร่")
+    assert "วันนี้วันสุดท้าย" in line.say("OIT ส่งเมื่อไหร่").text
 
 
 def test_a_chat_of_a_province_sees_its_own_earlier_deadline_beside_the_naccs(line, calendars, clock, session):
@@ -49,28 +46,28 @@ def test_a_chat_of_a_province_sees_its_own_earlier_deadline_beside_the_naccs(lin
     session.add(Chat(id="Cchiangmai", kind="group", first_seen=clock.now(),
                      province=get_or_create_province(session, "เชียงใหม่")))
     session.commit()
-    answer = ask(line, "OIT ส่งเมื่อไหร่", group="Cchiangmai")
+    answer = line.say("OIT ส่งเมื่อไหร่", group="Cchiangmai").text
     assert "จ.เชียงใหม่" in answer
     assert "1–18 เม.ย. 2568" in answer and "30 เม.ย. 2568" in answer
     assert "เหลือ 8 วัน" in answer  # 18 April, the province's own deadline
-    assert "จ.เชียงใหม่" not in ask(line, "OIT ส่งเมื่อไหร่", group="Cnoprovince")
+    assert "จ.เชียงใหม่" not in line.say("OIT ส่งเมื่อไหร่", group="Cnoprovince").text
 
 
 def test_when_no_calendar_covers_today_the_answer_says_so(line, calendars, clock):
     clock.freeze("2026-11-22T10:00:00+07:00")
-    answer = ask(line, "กำหนดการ")
+    answer = line.say("กำหนดการ").text
     assert "ยังไม่มีปฏิทิน" in answer
     assert "ITA 2568" in answer and "1 ม.ค." in answer
     assert "ITA 2570 ยังไม่ได้โหลด" in answer
 
 
 def test_with_no_calendar_at_all_the_bot_still_answers(line):
-    assert "ยังไม่มีปฏิทิน ITA ในระบบ" in ask(line, "กำหนดการ")
+    assert "ยังไม่มีปฏิทิน ITA ในระบบ" in line.say("กำหนดการ").text
 
 
 def test_before_a_cycle_starts_the_answer_shows_what_comes_next(line, calendars, clock):
     clock.freeze("2024-11-15T09:00:00+07:00")
-    answer = ask(line, "ตอนนี้ต้องทำอะไร")
+    answer = line.say("ตอนนี้ต้องทำอะไร").text
     assert "ตอนนี้ไม่มีขั้นตอนที่เปิดอยู่" in answer
     assert "1 ม.ค. 2568" in answer or "1–31 ม.ค. 2568" in answer
 
@@ -82,16 +79,12 @@ def test_chitchat_in_a_group_gets_no_answer_but_a_1_to_1_chat_is_told_how_to_get
 
 
 def test_a_reloaded_calendar_is_answered_at_once(line, calendars, clock, session, tmp_path):
-    from pathlib import Path
-
-    from bot.ita.calendar_files import read_calendar, store_calendar
-
     clock.freeze("2025-04-10T09:00:00+07:00")
-    assert "เหลือ 20 วัน" in ask(line, "OIT ส่งเมื่อไหร่")
-    shipped = Path(__file__).resolve().parent.parent / "data" / "calendars" / "2568-nacc.yaml"
+    assert "เหลือ 20 วัน" in line.say("OIT ส่งเมื่อไหร่").text
+    shipped = CALENDARS / "2568-nacc.yaml"
     moved = tmp_path / "2568-nacc.yaml"
     moved.write_text(shipped.read_text(encoding="utf-8").replace("end: 2025-04-30", "end: 2025-05-09"),
                      encoding="utf-8")
     with session.begin():
         assert store_calendar(session, read_calendar(moved), clock.now()) == "replaced"
-    assert "เหลือ 29 วัน" in ask(line, "OIT ส่งเมื่อไหร่")
+    assert "เหลือ 29 วัน" in line.say("OIT ส่งเมื่อไหร่").text

@@ -1,6 +1,7 @@
 """Help lists what the bot can do, and never forgets a command."""
 import pytest
 
+from bot.context import Message
 from bot.permissions import Role
 
 
@@ -24,7 +25,5 @@ def test_every_registered_command_appears_in_the_help(app, line):
 
 def test_every_example_in_the_help_reaches_its_own_command(app):
     registry = app.extensions["itabot.registry"]
-    from bot.context import Message
-
     for command in registry.commands:
         assert registry.match(Message(command.example)) is command, command.name

@@ -2,23 +2,17 @@
 rides along, free, in the bot's next reply in that chat."""
 from __future__ import annotations
 
+import json
+import urllib.request
 from datetime import datetime, timedelta
 
-import pytest
-
 from bot.clock import BANGKOK
-from bot.line.simulator import message_text
 from schedules.deliver import run_pass
-from tests.reminders_fixtures import COORDINATORS, STAFF_USER, UNIT_GROUP, ledger, pushed_to, set_up_lamphun
+from tests.provinces import COORDINATORS, STAFF_USER, UNIT_GROUP, ledger, pushed_to
 
 OIT_D7 = "deadline:nacc:oit-answer:2025-04-30:d-7"
 WEDNESDAY = datetime(2025, 4, 23, 9, 0, tzinfo=BANGKOK)
 NUDGE_MONDAY = datetime(2025, 5, 26, 9, 0, tzinfo=BANGKOK)  # IIT/EIT windows open, no deadline reminder due
-
-
-@pytest.fixture
-def lamphun(app, calendars, session, fake_line, clock):
-    set_up_lamphun(app, session, fake_line, clock.now())
 
 
 def leave_in_quota(fake_line, remaining: int) -> None:
@@ -27,9 +21,6 @@ def leave_in_quota(fake_line, remaining: int) -> None:
 
 
 def quota_used(fake_line) -> int:
-    import json
-    import urllib.request
-
     request = urllib.request.Request(f"{fake_line.url}/v2/bot/message/quota/consumption",
                                      headers={"Authorization": "Bearer test-access-token"})
     with urllib.request.urlopen(request) as answer:
@@ -64,11 +55,11 @@ def test_a_reminder_that_waits_rides_along_in_the_next_reply_and_is_not_pushed_l
     leave_in_quota(fake_line, 6)
     run_pass(app, WEDNESDAY)
     clock.freeze(WEDNESDAY + timedelta(hours=1))
-    reply = [message_text(m) for m in line.say("สถานะ", user="Ux", group=UNIT_GROUP)]
+    reply = line.say("สถานะ", user="Ux", group=UNIT_GROUP).texts
     assert reply[0].startswith("📊 สถานะ ITA 2568")
     assert reply[-1].startswith("🔔 แจ้งเตือนที่ยังไม่ได้ส่ง:") and "อีก 7 วันครบกำหนด" in reply[-1]
     assert ledger(session)[(UNIT_GROUP, OIT_D7)] == "sent"
-    again = [message_text(m) for m in line.say("สถานะ", user="Ux", group=UNIT_GROUP)]
+    again = line.say("สถานะ", user="Ux", group=UNIT_GROUP).texts
     assert not any("ยังไม่ได้ส่ง" in text for text in again)  # it rode once
     fake_line.set_quota(10_000)
     run_pass(app, WEDNESDAY + timedelta(hours=2))
@@ -82,24 +73,14 @@ def test_a_reply_line_refused_leaves_the_reminder_waiting(app, lamphun, fake_lin
     fake_line.fail("/v2/bot/message/reply", 400, {"message": "Invalid reply token"})
     assert line.say("สถานะ", user="Ux", group=UNIT_GROUP) == []
     assert ledger(session)[(UNIT_GROUP, OIT_D7)] == "deferred"  # as it was
-    assert "ยังไม่ได้ส่ง" in message_text(line.say("สถานะ", user="Ux", group=UNIT_GROUP)[-1])
+    assert "ยังไม่ได้ส่ง" in line.say("สถานะ", user="Ux", group=UNIT_GROUP).texts[-1]
 
 
 def test_yesterdays_reminder_does_not_ride_along_today_but_the_months_notice_does(app, lamphun, fake_line, line, clock):
     leave_in_quota(fake_line, 2)  # not even the coordinators' group can be pushed to
     run_pass(app, WEDNESDAY)
     clock.freeze(WEDNESDAY + timedelta(days=1))
-    reply = [message_text(m) for m in line.say("สถานะ", user="Ux", group=UNIT_GROUP)]
+    reply = line.say("สถานะ", user="Ux", group=UNIT_GROUP).texts
     assert not any("ยังไม่ได้ส่ง" in text for text in reply)  # "อีก 7 วัน" is no longer true
-    told = message_text(line.say("กำหนดการ", user="Ux", group=COORDINATORS)[-1])
+    told = line.say("กำหนดการ", user="Ux", group=COORDINATORS).texts[-1]
     assert "ยังไม่ได้ส่ง" in told and "โควตาข้อความ LINE" in told and "อีก 7 วัน" not in told
-
-
-def test_remind_plan_shows_the_budget(app, lamphun, fake_line):
-    leave_in_quota(fake_line, 6)
-    result = app.test_cli_runner().invoke(args=["remind", "plan", "--at", "2025-04-23T09:00:00+07:00"])
-    assert result.exit_code == 0, result.output
-    assert "budget: 6 message(s) left this month; pushing everything costs 18; short: 1 chat(s) would wait" in result.output
-    assert f"- {UNIT_GROUP} (group): 1 item(s), cost 12  [waits]" in result.output
-    assert f"- {STAFF_USER} (user): 1 item(s), cost 1" in result.output
-    assert fake_line.pushes() == []  # planning sends nothing

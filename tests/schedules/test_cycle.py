@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from bot.clock import BANGKOK
 from models import Delivery
 from schedules.deliver import run_pass
-from tests.reminders_fixtures import COORDINATORS, STAFF_USER, UNIT_GROUP, set_up_lamphun
+from tests.provinces import COORDINATORS, STAFF_USER, UNIT_GROUP
 
 JANUARY_STEPS = ("itas-register", "iit-stakeholders", "eit2-contacts")
 # (step, first day, last day): the unit steps of the NACC's calendar, with Lamphun's own clarification.
@@ -49,8 +49,7 @@ def expected_for(chat: str) -> set[tuple[date, str]]:
     return expected
 
 
-def test_a_whole_cycle_day_by_day(app, calendars, session, fake_line, clock, line):
-    set_up_lamphun(app, session, fake_line, clock.now())
+def test_a_whole_cycle_day_by_day(app, lamphun, session, fake_line, clock, line):
     fake_line.set_quota(None)
     pushes_on: Counter = Counter()
     day = date(2024, 12, 20)

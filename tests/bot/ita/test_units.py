@@ -1,26 +1,18 @@
 """Units and minimums from CSV/XLSX, and finding units by what people type."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import sqlalchemy as sa
 from openpyxl import Workbook
 
 from bot.ita.units import find_unit, unit_key
 from models import AuditEntry, Member, Quota, Unit
+from tests.provinces import DEMO_UNITS
 
-DEMO = Path(__file__).resolve().parent.parent / "data" / "units" / "demo-lamphun.csv"
 
 
 def run(app, *args):
     return app.test_cli_runner().invoke(args=list(args))
-
-
-@pytest.fixture
-def lamphun(app):
-    result = run(app, "units", "import", str(DEMO), "--year", "2568")
-    assert result.exit_code == 0, result.output
 
 
 def test_the_demo_file_imports_and_lists(app, lamphun, session):
@@ -30,7 +22,7 @@ def test_the_demo_file_imports_and_lists(app, lamphun, session):
 
 
 def test_importing_again_updates_instead_of_adding(app, lamphun, session):
-    result = run(app, "units", "import", str(DEMO), "--year", "2568")
+    result = run(app, "units", "import", str(DEMO_UNITS), "--year", "2568")
     assert "0 added, 15 updated, 0 rejected" in result.output
     assert session.scalar(sa.select(sa.func.count()).select_from(Unit)) == 15
 

@@ -42,9 +42,9 @@ from sqlalchemy import orm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bot.clock import BANGKOK  # noqa: E402
 from bot.ita.calendar import Cycle, cycle_of  # noqa: E402
 from bot.ita.calendar_files import read_calendar, store_calendar  # noqa: E402
-from bot.clock import BANGKOK  # noqa: E402
 from schedules.plan import Figures, Target, plan  # noqa: E402
 
 CALENDARS = Path(__file__).resolve().parent.parent / "data" / "calendars"

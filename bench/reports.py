@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from webhook import SECRET, TOKEN, echo_app, itabot_app, percentile, timed_post  # noqa: E402
 
-from bot import db
+from bot import db  # noqa: E402
 from bot.app import shutdown  # noqa: E402
 from bot.line.fakeline import FakeLine  # noqa: E402
 from bot.line.simulator import LineSimulator, source, text_event  # noqa: E402

@@ -26,7 +26,7 @@ from linebot.v3.webhooks import MessageEvent, TextMessageContent
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot import db
+from bot import db  # noqa: E402
 from bot.app import create_app, shutdown  # noqa: E402
 from bot.line.fakeline import FakeLine  # noqa: E402
 from bot.line.simulator import LineSimulator, source, text_event  # noqa: E402

@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from bot.registry import Registry
-from handlers import (admin, deadlines, help, oit, register, reminder_rules, reminders, reports, status, summary,
-                      welcome)
+from handlers import admin, deadlines, help, oit, register, reminder_rules, reminders, reports, status, summary, welcome
 
 # In the order help lists them: what most people need first.
 MODULES = (deadlines, reports, register, status, oit, reminders, summary, admin, reminder_rules, help, welcome)

@@ -4,10 +4,10 @@ from __future__ import annotations
 from datetime import date
 
 from bot import texts
-from bot.ita.calendar import Agenda, Entry, NoCalendar, Step, agenda_for
 from bot.context import Context, Message
-from bot.registry import command
+from bot.ita.calendar import Agenda, Entry, NoCalendar, Step, agenda_for
 from bot.line.replies import QuickReply, Reply, Text
+from bot.registry import command
 from bot.thai import thai_date, thai_date_long, thai_date_range
 
 FOLLOW_UPS = (

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from bot import texts
 from bot.context import Context, Message
-from bot.registry import command
 from bot.line.replies import MAX_QUICK_REPLIES, QuickReply, Reply, Text
+from bot.registry import command
 
 
 @command("help", triggers=("ช่วยเหลือ", "เมนู", "help", "คำสั่ง", "วิธีใช้"), exact=True, priority=10,

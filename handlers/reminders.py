@@ -6,8 +6,8 @@ from datetime import datetime, timedelta
 from bot import texts
 from bot.audit import audit
 from bot.context import Context, Message
-from bot.registry import command
 from bot.line.replies import Reply, Text
+from bot.registry import command
 from bot.thai import thai_date_long
 from schedules.inputs import load_cycles, load_figures, load_rules
 from schedules.plan import Rules, Target, plan

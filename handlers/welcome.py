@@ -5,8 +5,8 @@ from linebot.v3.webhooks import FollowEvent, JoinEvent
 
 from bot import texts
 from bot.context import Context
-from bot.registry import on_event
 from bot.line.replies import QuickReply, Reply, Text
+from bot.registry import on_event
 
 START = (QuickReply("กำหนดการ", "กำหนดการ"), QuickReply("ช่วยเหลือ", "ช่วยเหลือ"))
 

@@ -9,8 +9,8 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from bot import db
-from bot.ita.calendar import fiscal_year_be
 from bot.audit import audit
+from bot.ita.calendar import fiscal_year_be
 from bot.ita.unit_import import apply_rows, read_rows
 from models import Member, Province, Quota, Unit
 from models.member import ROLES

@@ -9,8 +9,8 @@ import sqlalchemy as sa
 from openpyxl import load_workbook
 from sqlalchemy import orm
 
-from bot.thai import normalize
 from bot.ita.units import KIND_OF_PREFIX, kind_from_name, unit_key
+from bot.thai import normalize
 from models import Quota, Unit, UnitAlias, get_or_create_province
 from models.unit import UNIT_KINDS
 

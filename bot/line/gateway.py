@@ -19,12 +19,13 @@ from linebot.v3.messaging import (
     MessagingApi,
     PostbackAction,
     PushMessageRequest,
-    QuickReply as SdkQuickReply,
     QuickReplyItem,
     ReplyMessageRequest,
     TextMessage,
 )
-
+from linebot.v3.messaging import (
+    QuickReply as SdkQuickReply,
+)
 from urllib3.exceptions import HTTPError as TransportError
 
 from bot.line.replies import Flex, Reply, Text, fit

@@ -14,6 +14,10 @@ from sqlalchemy import exc, orm
 
 from models import InboundEvent
 
+# The longest chat or user id the database holds (LINE's are 33 characters); a longer one, such
+# as a module channel's 68-character user id, is kept in the payload only.
+ID_LENGTH = InboundEvent.chat_id.type.length
+
 
 @dataclass(frozen=True)
 class Origin:
@@ -27,12 +31,20 @@ class Origin:
     def of(cls, event: Event) -> Origin:
         source = getattr(event, "source", None)
         if isinstance(source, GroupSource):
-            return cls(source.group_id, "group", source.user_id)
-        if isinstance(source, RoomSource):
-            return cls(source.room_id, "room", source.user_id)
-        if isinstance(source, UserSource):
-            return cls(source.user_id, "user", source.user_id)
-        return cls(None, None, None)
+            chat_id, kind, user_id = source.group_id, "group", source.user_id
+        elif isinstance(source, RoomSource):
+            chat_id, kind, user_id = source.room_id, "room", source.user_id
+        elif isinstance(source, UserSource):
+            chat_id, kind, user_id = source.user_id, "user", source.user_id
+        else:
+            return cls(None, None, None)
+        if not _fits(chat_id):
+            return cls(None, None, None)
+        return cls(chat_id, kind, user_id if _fits(user_id) else None)
+
+
+def _fits(identifier: str | None) -> bool:
+    return identifier is not None and len(identifier) <= ID_LENGTH
 
 
 def claim(session: orm.Session, event: Event, payload: str, now: datetime) -> bool:

@@ -12,8 +12,7 @@ from bot import texts
 from bot.context import Message
 from bot.line.simulator import postback_event, source
 from models import AuditEntry, Unit
-from tests.provinces import (COORDINATOR, COORDINATORS, EXECUTIVE, OTHER_COORDINATOR, STAFF, STRANGER,
-                             UNIT_GROUP)
+from tests.provinces import COORDINATOR, COORDINATORS, EXECUTIVE, OTHER_COORDINATOR, STAFF, STRANGER, UNIT_GROUP
 
 ROLES = {"anyone": STRANGER, "member": STAFF, "executive": EXECUTIVE, "other province's coordinator": OTHER_COORDINATOR,
          "coordinator": COORDINATOR}

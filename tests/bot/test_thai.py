@@ -1,7 +1,8 @@
 """Normalising what people type, and Buddhist-era dates."""
 from datetime import date
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot import thai
 from bot.context import Message

@@ -4,10 +4,9 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-import sqlalchemy as sa
 
-from bot.ita.calendar import cycles_by_province
 from bot.clock import BANGKOK
+from bot.ita.calendar import cycles_by_province
 from schedules.plan import Figures, Rules, Target, plan
 
 UNIT_CHAT = Target("Cunit", "ลำพูน", unit_id=1, unit_name="อบต.บ้านไผ่")

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from tests.provinces import CALENDARS
 from bot.ita.calendar_files import CalendarFileError, read_calendar, store_calendar
 from models import Calendar, Step
+from tests.provinces import CALENDARS
 
 SHIPPED = sorted(CALENDARS.glob("*.yaml"))
 

@@ -10,7 +10,6 @@ from models import AuditEntry, Member, Quota, Unit
 from tests.provinces import DEMO_UNITS
 
 
-
 def run(app, *args):
     return app.test_cli_runner().invoke(args=list(args))
 

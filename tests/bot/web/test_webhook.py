@@ -54,6 +54,7 @@ def test_every_event_type_line_documents_is_accepted_and_kept(line, fake_line, s
     kept = {r.webhook_event_id: json.loads(r.payload) for r in session.scalars(sa.select(InboundEvent))}
     # Everything but the standby event (another channel answers that chat) is on record, as sent.
     assert kept == {e["webhookEventId"]: e for e in events if e["mode"] == "active"}
+    assert set(session.scalars(sa.select(InboundEvent.status))) == {"done"}  # none failed
     left = next(e for e in events if e["type"] == "leave")
     assert session.get(Chat, left["source"]["roomId"]).active is False
     # Each answered at most once: a second delivery of the whole body changes nothing.

@@ -83,6 +83,8 @@ def permits(member: Member | None, chat: Chat | None, need: Need, subject: Subje
 
 def refusal(ctx: Context, command: Guarded, subject: Subject, sent: str) -> str | None:
     """None when the sender may run `command` on `subject`; else the Thai refusal, audited."""
+    if command.need.role is Role.ANYONE:
+        return None  # no membership to look up for what anyone may do
     if permits(ctx.sender, ctx.chat, command.need, subject):
         return None
     target = subject.name or (ctx.chat.id if ctx.chat is not None else None)

@@ -7,7 +7,7 @@ from flask import Flask
 
 import handlers
 import schedules
-from bot import db, ita, line, thai, web
+from bot import db, ita, line, nlu, thai, web
 from bot.clock import Clock
 from bot.config import Config
 
@@ -25,6 +25,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.extensions["itabot.registry"] = handlers.build_registry()
     line.init_app(app, settings)
     ita.init_app(app)
+    nlu.init_app(app)
     web.init_app(app, settings)
     schedules.init_app(app)
     thai.warm_up()  # PyThaiNLP's dictionary loads now, not on the first message

@@ -1,39 +1,53 @@
-"""What a handler receives: the message as read once, the context it was sent in, and the
-subject (unit or province) the command acts on, found before permissions are decided."""
+"""What a handler receives: the message as read once (an interpretation), the context it was
+sent in, and the subject (unit or province) the command acts on, found before permissions."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from functools import cached_property
+from datetime import date, datetime, time
 
 from sqlalchemy import orm
 
-from bot import thai
 from models import Chat, Member, Province, Unit
 
 
 @dataclass(frozen=True)
-class Message:
-    """A text message, normalised once here; handlers never see the raw text's quirks."""
+class Interpretation:
+    """One thing a message asks or states, as `bot.nlu` read it (docs/understanding.md).
 
-    raw: str
-    mentions: tuple[str, ...] = ()  # userIds of people @mentioned in a group
+    Handlers receive this, never the raw text; a message saying several things gives several.
+    """
 
-    @cached_property
-    def text(self) -> str:
-        return thai.normalize(self.raw)
+    intent: str  # a command's name, "greeting", "thanks" or "unknown"
+    text: str = ""  # the part of the message read, normalised
+    raw: str = ""  # the whole message as sent
+    form: str | None = None  # IIT, EIT or OIT
+    forms: tuple[str, ...] = ()  # every form named, in the order IIT, EIT, OIT
+    part: int | None = None  # EIT's part, 1 or 2
+    unit: str | None = None  # a unit named, as typed
+    province: str | None = None  # a province named, without จังหวัด
+    count: str | None = None  # the number as typed (normalised): the handler checks it
+    date: date | None = None
+    period: tuple[date, date] | None = None
+    step: str | None = None  # a calendar step's key
+    setting: str | None = None  # the command's variant (reminders off/on/next, an OIT state, grant/revoke ...)
+    days_before: tuple[int, ...] = ()
+    time: time | None = None
+    working_days: bool | None = None
+    user_ids: tuple[str, ...] = ()  # LINE userIds written or @mentioned
+    page: int | None = None
+    question: bool = False
+    negation: bool = False
+    request: bool = False
+    unsure: bool = False  # a report said with a hedge: confirm before writing
+    addressed: bool = False  # the bot was @mentioned
+    ita: bool = False  # about ITA, or a command of the bot's own: worth an answer in a group
+    near: tuple[str, ...] = ()  # the intents next closest, for "did you mean"
+    invalid: tuple[str, ...] = ()  # slots said but impossible, e.g. ("time",) for "25:00"
 
-    @cached_property
-    def compact(self) -> str:
-        return self.text.replace(" ", "")
-
-    @cached_property
-    def forms(self) -> tuple[str, ...]:
-        return thai.forms_in(self.text)
-
-    @cached_property
-    def tokens(self) -> list[str]:
-        return thai.tokens(self.text)
+    @property
+    def writes_allowed(self) -> bool:
+        """A question or a negation never writes."""
+        return not (self.question or self.negation)
 
 
 @dataclass(frozen=True)
@@ -66,6 +80,11 @@ class Context:
     calendars: "CalendarCache"  # noqa: F821
     event_id: str | None = None
     subject: Subject = field(default_factory=Subject)  # set once permissions allow the command
+    unclear: str | None = None  # why the message is kept for the vocabulary to learn from (UnclearMessage.reason)
+
+    def asked_back(self) -> None:
+        """The answer is a question back (which unit? did you mean?): keep the message to learn from."""
+        self.unclear = self.unclear or "asked back"
 
     @property
     def today(self) -> date:

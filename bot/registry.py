@@ -1,21 +1,21 @@
-"""Commands, postbacks and event handlers, registered with their triggers and what they need.
+"""Commands, postbacks and event handlers, registered with what they need.
 
 A handler module marks plain functions with `@command(...)`, `@on_postback(...)` or
 `@on_event(...)`; `Registry.collect(module)` gathers them. Nothing is registered at import time.
-A command or postback declares the permission it needs (`bot.permissions.Need`) and, when it
-acts on a unit or province the message names, how to find it (`subject`); by default the
-subject is the chat's (or the sender's) unit or province, as the need's scope says.
+A command's name is the intent `bot.nlu` reads messages into (the words are in
+data/vocabulary.yaml). A command or postback declares the permission it needs
+(`bot.permissions.Need`) and, when it acts on a unit or province the message names, how to find
+it (`subject`); by default the subject is the chat's (or the sender's) unit or province.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from inspect import isfunction
 from types import ModuleType
 from typing import Callable
 
-from bot.context import Context, Subject
+from bot.context import Context, Interpretation, Subject
 from bot.permissions import ANYONE, Need, Scope
-from bot.thai import compact
 
 _SPEC = "__itabot_spec__"
 # (message or postback data, context) -> the subject, or replies to send instead (e.g. "which unit?")
@@ -40,24 +40,14 @@ DEFAULT_SUBJECT: dict[Scope, SubjectFinder] = {Scope.ANYWHERE: _nothing, Scope.U
 
 @dataclass(frozen=True)
 class Command:
-    name: str
-    handler: Callable
-    triggers: tuple[str, ...]  # compact (normalised, no spaces) phrases
+    name: str  # the intent it handles
+    handler: Callable  # (Interpretation, Context) -> replies
     need: Need
     subject: SubjectFinder
     refused: str  # what the person may not do, for a refusal: "รายงานยอดของ {subject}"
     summary: str  # one Thai line for the help text
     example: str  # what to type; the help's quick-reply button sends it
-    priority: int = 50  # lower wins when two commands match
-    exact: bool = False  # triggers must be the whole message
-    pattern: re.Pattern | None = None  # instead of triggers: a regex on the normalised text
-
-    def matches(self, message) -> bool:
-        if self.pattern is not None:
-            return self.pattern.search(message.text) is not None
-        if self.exact:
-            return message.compact in self.triggers
-        return any(t in message.compact for t in self.triggers)
+    listed: bool = True  # in the help (small talk is not)
 
 
 @dataclass(frozen=True)
@@ -77,13 +67,12 @@ class EventHandler:
     handler: Callable
 
 
-def command(name: str, *, summary: str, example: str, triggers: tuple[str, ...] = (), pattern: str | None = None,
-            need: Need = ANYONE, subject: SubjectFinder | None = None, refused: str = "", priority: int = 50,
-            exact: bool = False) -> Callable:
+def command(name: str, *, summary: str = "", example: str = "", need: Need = ANYONE,
+            subject: SubjectFinder | None = None, refused: str = "", listed: bool = True) -> Callable:
+    """Handle the intent `name`."""
     def mark(func: Callable) -> Callable:
-        setattr(func, _SPEC, Command(name, func, tuple(compact(t) for t in triggers), need,
-                                     subject or DEFAULT_SUBJECT[need.scope], refused, summary, example, priority,
-                                     exact, re.compile(pattern) if pattern else None))
+        setattr(func, _SPEC, Command(name, func, need, subject or DEFAULT_SUBJECT[need.scope], refused, summary,
+                                     example, listed))
         return func
     return mark
 
@@ -107,28 +96,34 @@ def on_event(event_class: type) -> Callable:
 
 class Registry:
     def __init__(self) -> None:
-        self.commands: list[Command] = []  # by priority: the order they are matched in
-        self.listed: list[Command] = []  # in the order modules were collected: the order help lists them
+        self.by_intent: dict[str, Command] = {}
         self.events: dict[type, Callable] = {}
         self.postbacks: dict[str, Postback] = {}
 
+    @property
+    def commands(self) -> list[Command]:
+        """In the order modules were collected: the order help lists them."""
+        return list(self.by_intent.values())
+
+    @property
+    def listed(self) -> list[Command]:
+        return [c for c in self.by_intent.values() if c.listed]
+
     def collect(self, module: ModuleType) -> None:
         for value in vars(module).values():
-            spec = getattr(value, _SPEC, None)
+            spec = getattr(value, _SPEC, None) if isfunction(value) else None
             if isinstance(spec, Command):
-                if any(c.name == spec.name for c in self.commands):
+                if spec.name in self.by_intent:
                     raise ValueError(f"command {spec.name!r} registered twice")
-                self.commands.append(spec)
-                self.listed.append(spec)
+                self.by_intent[spec.name] = spec
             elif isinstance(spec, EventHandler):
                 self.events[spec.event_class] = spec.handler
             elif isinstance(spec, Postback):
                 self.postbacks[spec.name] = spec
-        self.commands.sort(key=lambda c: c.priority)  # stable: equal priorities keep module order
 
-    def match(self, message) -> Command | None:
-        """The first command, by priority, that this `bot.context.Message` calls for."""
-        return next((c for c in self.commands if c.matches(message)), None)
+    def match(self, said: Interpretation) -> Command | None:
+        """The command for what a message says; None when it says nothing the bot does."""
+        return self.by_intent.get(said.intent)
 
     def postback(self, action: str) -> Postback | None:
         return self.postbacks.get(action)

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from bot.registry import Registry
-from handlers import admin, deadlines, help, oit, register, reminder_rules, reminders, reports, status, summary, welcome
+from handlers import (admin, deadlines, figures, help, oit, register, reminder_rules, reminders, reports, small_talk,
+                      status, summary, welcome)
 
 # In the order help lists them: what most people need first.
-MODULES = (deadlines, reports, register, status, oit, reminders, summary, admin, reminder_rules, help, welcome)
+MODULES = (deadlines, reports, figures, register, status, oit, reminders, summary, admin, reminder_rules, help,
+           small_talk, welcome)
 
 
 def build_registry() -> Registry:

@@ -1,11 +1,9 @@
 """Coordinators' data commands: minimums, staff counts and coordinator rights, each audited."""
 from __future__ import annotations
 
-import re
-
 from bot import texts
 from bot.audit import audit
-from bot.context import Context, Message, Subject
+from bot.context import Context, Interpretation, Subject
 from bot.ita.calendar import fiscal_year_be
 from bot.ita.units import find_unit
 from bot.line.cards import unit_choices
@@ -14,29 +12,30 @@ from bot.permissions import PROVINCE_COORDINATOR, UNIT_COORDINATOR
 from bot.registry import command
 from models import Member, Quota
 
-_SET = re.compile(r"^(ตั้งโควตา|ตั้งขั้นต่ำ|ตั้งจำนวนบุคลากร)\s*(iit|eit)?\s*(.+?)\s*(\d[\d,]*)$")
-_USER_ID = re.compile(r"\bu[0-9a-f]{32}\b")
+MAX_QUOTA = 100_000  # as many as a count may be
 
 
-def quota_unit(message: Message, ctx: Context) -> Subject | list[Reply]:
-    """The unit the command names; how to write the command when it names none."""
-    match = _SET.match(message.text)
-    if not match or (match[1] != "ตั้งจำนวนบุคลากร" and not match[2]):
+def quota_unit(said: Interpretation, ctx: Context) -> Subject | list[Reply]:
+    """The unit the command names; how to write the command when something is missing."""
+    if not said.writes_allowed or not said.setting or not said.unit or _value(said.count) is None:
         return [Text(texts.QUOTA_HOW)]
-    found = find_unit(ctx.session, match[3], ctx.chat.province_id if ctx.chat else None)
+    found = find_unit(ctx.session, said.unit, ctx.chat.province_id if ctx.chat else None)
     if found.unit is None:
-        form = (match[2] or "").upper()
-        return unit_choices(found.choices, match[3], lambda u: f"{match[1]} {form} {u.name} {match[4]}")
+        ctx.asked_back()
+        what = "ตั้งจำนวนบุคลากร" if said.setting == "internal_stakeholders" else f"ตั้งโควตา {said.form}"
+        return unit_choices(found.choices, said.unit, lambda u: f"{what} {u.name} {said.count}")
     return Subject(unit=found.unit)
 
 
-@command("set_quota", pattern=r"^(ตั้งโควตา|ตั้งขั้นต่ำ|ตั้งจำนวนบุคลากร)", need=UNIT_COORDINATOR, subject=quota_unit,
-         refused=texts.WHAT_SET_QUOTA, priority=10, summary=texts.SUMMARY_SET_QUOTA,
-         example="ตั้งโควตา IIT อบต.บ้านไผ่ 60")
-def set_quota(message: Message, ctx: Context) -> list[Reply]:
-    match = _SET.match(message.text)
-    field = "internal_stakeholders" if match[1] == "ตั้งจำนวนบุคลากร" else f"{match[2]}_min"
-    value = int(match[4].replace(",", ""))
+def _value(typed: str | None) -> int | None:
+    digits = (typed or "").replace(",", "")
+    return int(digits) if digits.isdigit() and int(digits) <= MAX_QUOTA else None
+
+
+@command("set_quota", need=UNIT_COORDINATOR, subject=quota_unit, refused=texts.WHAT_SET_QUOTA,
+         summary=texts.SUMMARY_SET_QUOTA, example="ตั้งโควตา IIT อบต.บ้านไผ่ 60")
+def set_quota(said: Interpretation, ctx: Context) -> list[Reply]:
+    field, value = said.setting, _value(said.count)
     unit, year = ctx.subject.unit, fiscal_year_be(ctx.today)
     quota = ctx.session.get(Quota, (unit.id, year))
     if quota is None:
@@ -49,16 +48,16 @@ def set_quota(message: Message, ctx: Context) -> list[Reply]:
                                         before="-" if before is None else f"{before:,}", after=f"{value:,}"))]
 
 
-@command("grant", triggers=("เพิ่มผู้ประสานงาน", "ถอนสิทธิ์"), need=PROVINCE_COORDINATOR, refused=texts.WHAT_GRANT,
-         priority=10, summary=texts.SUMMARY_GRANT, example="เพิ่มผู้ประสานงาน @ชื่อ")
-def grant(message: Message, ctx: Context) -> list[Reply]:
+@command("grant", need=PROVINCE_COORDINATOR, refused=texts.WHAT_GRANT, summary=texts.SUMMARY_GRANT,
+         example="เพิ่มผู้ประสานงาน @ชื่อ")
+def grant(said: Interpretation, ctx: Context) -> list[Reply]:
     """Make the people mentioned coordinators of this province, or take that back."""
     province = ctx.subject.province
     if province is None:
         return [Text(texts.NO_PROVINCE)]
-    granting = "เพิ่มผู้ประสานงาน" in message.compact
-    targets = list(message.mentions) + [u.upper()[0] + u[1:] for u in _USER_ID.findall(message.text)]
-    if not targets:
+    granting = said.setting != "revoke"
+    targets = list(said.user_ids)
+    if not targets or not said.writes_allowed:
         return [Text(texts.GRANT_WHO)]
     replies = []
     for user_id in dict.fromkeys(targets):

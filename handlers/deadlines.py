@@ -1,11 +1,13 @@
-"""Deadline questions: "กำหนดการ", "OIT ส่งเมื่อไหร่", "ตอนนี้ต้องทำอะไร", "deadline eit"."""
+"""Deadline questions: the calendar now ("กำหนดการ", "ตอนนี้ต้องทำอะไร"), for a form ("OIT ส่งเมื่อไหร่",
+"EIT ส่วนที่ 2 ปิดวันไหน"), for a step ("ลงทะเบียน ITAS ถึงวันไหน", "ประกาศผลเมื่อไหร่"), and for a
+day or a span ("1 ก.ค. 68 มีอะไร", "สัปดาห์นี้ต้องทำอะไร")."""
 from __future__ import annotations
 
 from datetime import date
 
 from bot import texts
-from bot.context import Context, Message
-from bot.ita.calendar import Agenda, Entry, NoCalendar, Step, agenda_for
+from bot.context import Context, Interpretation
+from bot.ita.calendar import Agenda, Cycle, Entry, NoCalendar, Step, agenda_for, covering
 from bot.line.replies import QuickReply, Reply, Text
 from bot.registry import command
 from bot.thai import thai_date, thai_date_long, thai_date_range
@@ -19,28 +21,23 @@ FOLLOW_UPS = (
 )
 
 
-@command("calendar", triggers=("กำหนดการ", "ปฏิทิน", "calendar", "schedule", "timeline"),
-         summary=texts.SUMMARY_DEADLINES, example="กำหนดการ")
-def calendar_answer(message: Message, ctx: Context) -> list[Reply]:
-    return deadline_answer(message, ctx)
-
-
-@command("form_deadline",
-         triggers=("เมื่อไหร่", "เมื่อไร", "เมื่อใด", "วันไหน", "วันที่เท่าไร", "กี่วัน", "หมดเขต",
-                   "ครบกำหนด", "กำหนดส่ง", "deadline", "due", "when"),
-         summary=texts.SUMMARY_FORM_DEADLINE, example="OIT ส่งเมื่อไหร่")
-def deadline_answer(message: Message, ctx: Context) -> list[Reply]:
-    province_id = ctx.chat.province_id if ctx.chat else None
-    answer = agenda_for(ctx.calendars.cycles(ctx.session, province_id), ctx.today, message.forms)
+@command("deadline", summary=texts.SUMMARY_DEADLINES, example="OIT ส่งเมื่อไหร่")
+def deadline_answer(said: Interpretation, ctx: Context) -> list[Reply]:
+    province = ctx.own_province
+    cycles = ctx.calendars.cycles(ctx.session, province.id if province else None)
+    day = said.date or (said.period[0] if said.period else ctx.today)
+    answer = agenda_for(cycles, day, said.forms, said.part)
     if isinstance(answer, NoCalendar):
         return [Text(no_calendar_text(answer), FOLLOW_UPS[-1:])]
-    return [Text(agenda_text(answer, message.forms), FOLLOW_UPS)]
-
-
-@command("what_now", triggers=("ต้องทำอะไร", "ทำอะไรบ้าง", "whatnow", "todo"),
-         summary=texts.SUMMARY_WHAT_NOW, example="ตอนนี้ต้องทำอะไร")
-def what_now_answer(message: Message, ctx: Context) -> list[Reply]:
-    return deadline_answer(message, ctx)
+    cycle = covering(cycles, day)
+    if said.step:
+        entry = cycle.entry(said.step) if cycle else None
+        if entry is not None:
+            return [Text(step_text(entry, ctx.today), FOLLOW_UPS)]
+    if said.date or said.period:
+        return [Text(span_text(cycle, said.date or said.period[0], said.date or said.period[1], ctx.today,
+                               said.forms), FOLLOW_UPS)]
+    return [Text(agenda_text(answer, said.forms), FOLLOW_UPS)]
 
 
 def agenda_text(agenda: Agenda, forms: tuple[str, ...]) -> str:
@@ -58,6 +55,31 @@ def agenda_text(agenda: Agenda, forms: tuple[str, ...]) -> str:
     lines.extend(entry_text(e, agenda.today) for e in agenda.upcoming)
     if not agenda.upcoming:
         lines.append(texts.AGENDA_NOTHING_NEXT)
+    return "\n".join(lines)
+
+
+def step_text(entry: Entry, today: date) -> str:
+    """One step asked about, open, coming or past, with the province's own dates beside it."""
+    step = entry.step
+    lines = [texts.STEP_TITLE.format(title=step.title), entry_text(entry, today)]
+    if step.note:
+        lines.append(texts.STEP_NOTE.format(note=step.note))
+    return "\n".join(lines)
+
+
+def span_text(cycle: Cycle | None, first: date, last: date, today: date, forms: tuple[str, ...]) -> str:
+    """What ends, starts and runs between two days."""
+    label = thai_date_long(first) if first == last else thai_date_range(first, last)
+    entries = [e for e in (cycle.entries if cycle else ()) if e.concerns(forms)]
+    ending = [e for e in entries if any(first <= s.end <= last for s in e.all)]
+    starting = [e for e in entries if e not in ending and any(first <= s.start <= last for s in e.all)]
+    running = [e for e in entries if e not in ending and e not in starting and e.start < first and e.end > last]
+    lines = [texts.SPAN_TITLE.format(span=label)]
+    for heading, found in ((texts.SPAN_ENDING, ending), (texts.SPAN_STARTING, starting), (texts.SPAN_RUNNING, running)):
+        if found:
+            lines += ["", heading, *(entry_text(e, today) for e in sorted(found, key=lambda e: (e.end, e.start)))]
+    if len(lines) == 1:
+        lines.append(texts.SPAN_NOTHING)
     return "\n".join(lines)
 
 
@@ -84,7 +106,7 @@ def status(step: Step, today: date) -> str:
     if phase == "before":
         return texts.STATUS_STARTS_TOMORROW if days == 1 else texts.STATUS_STARTS_IN.format(days=days)
     if phase == "passed":
-        return texts.STATUS_PASSED.format(days=days)
+        return texts.STATUS_PASSED.format(days=days, end=thai_date(step.end))
     if phase == "last day":
         return texts.STATUS_LAST_DAY_AT.format(time=at) if at else texts.STATUS_LAST_DAY
     left = texts.STATUS_DAYS_LEFT.format(days=days)

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 from bot import texts
-from bot.context import Context, Message
+from bot.context import Context, Interpretation
 from bot.line.replies import MAX_QUICK_REPLIES, QuickReply, Reply, Text
 from bot.registry import command
 
 
-@command("help", triggers=("ช่วยเหลือ", "เมนู", "help", "คำสั่ง", "วิธีใช้"), exact=True, priority=10,
-         summary=texts.SUMMARY_HELP, example="ช่วยเหลือ")
-def help_answer(message: Message, ctx: Context) -> list[Reply]:
+@command("help", summary=texts.SUMMARY_HELP, example="ช่วยเหลือ")
+def help_answer(said: Interpretation, ctx: Context) -> list[Reply]:
     commands = ctx.registry.listed
     lines = [texts.HELP_HEADER, ""]
     lines += [texts.HELP_LINE.format(summary=c.summary, example=c.example) for c in commands]

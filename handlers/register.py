@@ -5,7 +5,7 @@ import sqlalchemy as sa
 
 from bot import texts
 from bot.audit import audit
-from bot.context import Context, Message, Subject
+from bot.context import Context, Interpretation, Subject
 from bot.ita.units import find_unit
 from bot.line.cards import unit_choices
 from bot.line.replies import Reply, Text
@@ -14,15 +14,14 @@ from bot.registry import command
 from models import Member, Province
 
 
-@command("register", triggers=("ลงทะเบียน", "register"), priority=20,
-         summary=texts.SUMMARY_REGISTER, example="ลงทะเบียน อบต.บ้านไผ่")
-def register(message: Message, ctx: Context) -> list[Reply]:
-    typed = message.text.replace("ลงทะเบียน", "").replace("register", "").strip()
-    if not typed:
+@command("register", summary=texts.SUMMARY_REGISTER, example="ลงทะเบียน อบต.บ้านไผ่")
+def register(said: Interpretation, ctx: Context) -> list[Reply]:
+    if not said.writes_allowed or not said.unit:
         return [Text(texts.REGISTER_WHICH)]
-    found = find_unit(ctx.session, typed, ctx.chat.province_id if ctx.chat else None)
+    found = find_unit(ctx.session, said.unit, ctx.chat.province_id if ctx.chat else None)
     if found.unit is None:
-        return unit_choices(found.choices, typed, lambda u: f"ลงทะเบียน {u.name}")
+        ctx.asked_back()
+        return unit_choices(found.choices, said.unit, lambda u: f"ลงทะเบียน {u.name}")
     unit = found.unit
     if ctx.chat.kind == "user":
         member = ctx.sender
@@ -44,20 +43,21 @@ def register(message: Message, ctx: Context) -> list[Reply]:
     return [Text(texts.REGISTERED_GROUP.format(unit=unit.name, province=unit.province.name))]
 
 
-def named_province(message: Message, ctx: Context) -> Subject | list[Reply]:
+def named_province(said: Interpretation, ctx: Context) -> Subject | list[Reply]:
     if ctx.chat is None or ctx.chat.kind == "user":
         return [Text(texts.BIND_PROVINCE_GROUP_ONLY)]
-    name = message.text.replace("ผูกกลุ่ม", "").strip().removeprefix("จังหวัด").removeprefix("จ.").strip()
+    if not said.writes_allowed or not said.province:
+        return [Text(texts.BIND_PROVINCE_HOW)]
+    name = said.province
     province = ctx.session.scalar(sa.select(Province).where(Province.name == name))
     if province is None:
         return [Text(texts.UNKNOWN_PROVINCE.format(name=name))]
     return Subject(province=province)
 
 
-@command("bind_province", triggers=("ผูกกลุ่ม",), need=PROVINCE_COORDINATOR, subject=named_province,
-         refused=texts.WHAT_BIND_PROVINCE, priority=20, summary=texts.SUMMARY_BIND_PROVINCE,
-         example="ผูกกลุ่ม จังหวัดลำพูน")
-def bind_province(message: Message, ctx: Context) -> list[Reply]:
+@command("bind_province", need=PROVINCE_COORDINATOR, subject=named_province, refused=texts.WHAT_BIND_PROVINCE,
+         summary=texts.SUMMARY_BIND_PROVINCE, example="ผูกกลุ่ม จังหวัดลำพูน")
+def bind_province(said: Interpretation, ctx: Context) -> list[Reply]:
     province = ctx.subject.province
     before = {"unit_id": ctx.chat.unit_id, "province_id": ctx.chat.province_id}
     ctx.chat.unit_id, ctx.chat.province_id = None, province.id

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 
 from bot import texts
 from bot.audit import audit
-from bot.context import Context, Message
+from bot.context import Context, Interpretation
 from bot.line.replies import Reply, Text
 from bot.registry import command
 from bot.thai import thai_date_long
@@ -16,13 +16,15 @@ LOOK_AHEAD_DAYS = 60
 SHOWN = 3  # reminders of that moment spelled out; the rest counted
 
 
-@command("reminders", triggers=("ปิดแจ้งเตือน", "เปิดแจ้งเตือน", "แจ้งเตือนถัดไป"), priority=10,
-         summary=texts.SUMMARY_REMINDERS, example="แจ้งเตือนถัดไป")
-def reminders(message: Message, ctx: Context) -> list[Reply]:
+@command("reminders", summary=texts.SUMMARY_REMINDERS, example="แจ้งเตือนถัดไป")
+def reminders(said: Interpretation, ctx: Context) -> list[Reply]:
     chat = ctx.chat
-    if "แจ้งเตือนถัดไป" in message.compact:
+    if said.setting == "next" or chat is None:
         return [Text(next_reminder(ctx))]
-    turn_on = "เปิดแจ้งเตือน" in message.compact
+    if not said.writes_allowed:  # "จะปิดแจ้งเตือนยังไง", "ไม่ต้องปิดแจ้งเตือนนะ"
+        state = texts.REMINDERS_STATE_ON if chat.reminders_on else texts.REMINDERS_STATE_OFF
+        return [Text(texts.REMINDERS_HOW.format(state=state))]
+    turn_on = said.setting == "on"
     audit(ctx.session, ctx.now, ctx.user_id, "chat.reminders", chat.id, chat.reminders_on, turn_on)
     chat.reminders_on = turn_on
     return [Text(texts.REMINDERS_ON if turn_on else texts.REMINDERS_OFF)]

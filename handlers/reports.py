@@ -1,12 +1,12 @@
-"""Response-count reports: "IIT 45", "รายงาน IIT ๔๕ ชุด", "iit 45 eit 30", "IIT อบต.บ้านไผ่ 45"."""
+"""Response-count reports: "IIT 45", "ส่ง IIT ไปแล้ว ๔๕ ชุด", "iit 45 eit 30", "ทต.ป่าซาง IIT 30"."""
 from __future__ import annotations
 
 import re
 
 from bot import texts
-from bot.context import Context, Message, Subject
+from bot.context import Context, Interpretation, Subject
 from bot.ita.calendar import fiscal_year_be
-from bot.ita.counts import REPORT_PATTERN, Item, check_against, check_count, last_count, parse_report
+from bot.ita.counts import Item, check_against, check_count, last_count
 from bot.ita.units import find_unit
 from bot.line.cards import progress_bubble, unit_choices
 from bot.line.replies import QuickReply, Reply, Text
@@ -14,29 +14,48 @@ from bot.permissions import UNIT_MEMBER
 from bot.registry import command, on_postback
 from models import Quota, Report, Unit
 
-_CONFIRMED = re.compile(r"^(\d{1,9}):(IIT|EIT):(\d{1,6})$")  # a confirm button's data: unit id, form, count
+_BUTTON = re.compile(r"^(\d{1,9}):(IIT|EIT):(\d{1,6})$")  # a button's data: unit id, form, count
 
 
-def reported_unit(message: Message, ctx: Context) -> Subject | list[Reply]:
-    """The unit the report names, else the one the chat or the sender speaks for."""
-    items = parse_report(message.text)
-    named = next((i.unit_text for i in items if i.unit_text), "")
-    if not named:
+def named_unit(said: Interpretation, ctx: Context) -> Subject | list[Reply]:
+    """The unit the message names, else the one the chat or the sender speaks for."""
+    if not said.unit:
         return Subject(unit=ctx.own_unit)
-    found = find_unit(ctx.session, named, ctx.chat.province_id if ctx.chat else None)
+    found = find_unit(ctx.session, said.unit, ctx.chat.province_id if ctx.chat else None)
     if found.unit is None:
-        first = items[0]
-        return unit_choices(found.choices, named, lambda u: f"{first.form} {u.name} {first.raw}")
+        ctx.asked_back()
+        return unit_choices(found.choices, said.unit, lambda u: _again(said, u))
     return Subject(unit=found.unit)
 
 
-@command("report", pattern=REPORT_PATTERN, need=UNIT_MEMBER, subject=reported_unit, refused=texts.WHAT_REPORT,
-         priority=15, summary=texts.SUMMARY_REPORT, example="IIT 45")
-def report(message: Message, ctx: Context) -> list[Reply]:
+def _again(said: Interpretation, unit: Unit) -> str:
+    """What a choice button sends: the message again, with the unit's right name."""
+    if said.intent == "report":
+        return f"{said.form} {unit.name} {said.count}"
+    return " ".join([unit.name, *said.forms, "ขาดอีกกี่ชุด"])
+
+
+@command("report", need=UNIT_MEMBER, subject=named_unit, refused=texts.WHAT_REPORT,
+         summary=texts.SUMMARY_REPORT, example="IIT 45")
+def report(said: Interpretation, ctx: Context) -> list[Reply]:
     unit = ctx.subject.unit
     if unit is None:
         return [Text(texts.NO_UNIT)]
-    return [reply for item in parse_report(message.text) for reply in record(item, unit, ctx)]
+    if said.negation:
+        return [Text(texts.REPORT_NEGATED)]
+    if said.form == "EIT" and said.part == 2:
+        return [Text(texts.REPORT_PART_2)]
+    item = Item(said.form, said.count, "")
+    if said.unsure:
+        ctx.asked_back()
+        count, problem = check_count(item)
+        if problem:
+            return [Text(problem)]
+        return [Text(texts.REPORT_UNSURE.format(form=said.form, unit=unit.name, count=count),
+                     (QuickReply(texts.REPORT_UNSURE_YES.format(form=said.form, count=count),
+                                 f"report:{unit.id}:{said.form}:{count}", postback=True),
+                      QuickReply(texts.CONFIRM_NO, "cancel-report:", postback=True)))]
+    return record(item, unit, ctx)
 
 
 def record(item: Item, unit: Unit, ctx: Context, confirmed: bool = False) -> list[Reply]:
@@ -54,6 +73,7 @@ def record(item: Item, unit: Unit, ctx: Context, confirmed: bool = False) -> lis
         return [Text(problem)]
     last = last_count(ctx.session, unit.id, year, item.form)
     if last is not None and count < last and not confirmed:
+        ctx.asked_back()
         data = f"confirm-report:{unit.id}:{item.form}:{count}"
         return [Text(texts.CONFIRM_LOWER.format(form=item.form, unit=unit.name, count=count, last=last),
                      (QuickReply(texts.CONFIRM_YES.format(count=count), data, postback=True),
@@ -66,14 +86,23 @@ def record(item: Item, unit: Unit, ctx: Context, confirmed: bool = False) -> lis
     return [progress_bubble(unit.name, item.form, count, minimum, days_left)]
 
 
-def confirmed_unit(data: str, ctx: Context) -> Subject | list[Reply]:
-    match = _CONFIRMED.match(data)
+def button_unit(data: str, ctx: Context) -> Subject | list[Reply]:
+    match = _BUTTON.match(data)
     if match is None:
         return []  # not a button of ours
     return Subject(unit=ctx.session.get(Unit, int(match[1])))
 
 
-@on_postback("confirm-report", need=UNIT_MEMBER, subject=confirmed_unit, refused=texts.WHAT_REPORT)
+@on_postback("report", need=UNIT_MEMBER, subject=button_unit, refused=texts.WHAT_REPORT)
+def report_tapped(data: str, ctx: Context) -> list[Reply]:
+    """The person confirmed a count the bot was unsure of: store it as if typed plainly."""
+    if ctx.subject.unit is None:
+        return [Text(texts.NO_UNIT)]
+    _unit_id, form, count = data.split(":")
+    return record(Item(form, count, ""), ctx.subject.unit, ctx)
+
+
+@on_postback("confirm-report", need=UNIT_MEMBER, subject=button_unit, refused=texts.WHAT_REPORT)
 def confirm_lower(data: str, ctx: Context) -> list[Reply]:
     if ctx.subject.unit is None:
         return [Text(texts.NO_UNIT)]

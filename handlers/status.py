@@ -1,8 +1,8 @@
-""""สถานะ": the unit's IIT and EIT against their minimums, and its OIT state."""
+""""สถานะ", "OIT ถึงไหนแล้ว": the unit's IIT and EIT against their minimums, and its OIT state."""
 from __future__ import annotations
 
 from bot import texts
-from bot.context import Context, Message
+from bot.context import Context, Interpretation
 from bot.ita.calendar import fiscal_year_be
 from bot.ita.counts import last_count
 from bot.line.replies import Reply, Text
@@ -10,8 +10,8 @@ from bot.registry import command
 from models import OitState, Quota
 
 
-@command("status", triggers=("สถานะ", "status"), priority=30, summary=texts.SUMMARY_STATUS, example="สถานะ")
-def status(message: Message, ctx: Context) -> list[Reply]:
+@command("status", summary=texts.SUMMARY_STATUS, example="สถานะ")
+def status(said: Interpretation, ctx: Context) -> list[Reply]:
     unit = ctx.own_unit
     if unit is None:
         return [Text(texts.STATUS_NO_UNIT)]

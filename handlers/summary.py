@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import math
-import re
 
 from bot import texts
-from bot.context import Context, Message
+from bot.context import Context, Interpretation
 from bot.ita.calendar import fiscal_year_be
 from bot.ita.province import province_progress
 from bot.line.replies import QuickReply, Reply, Text
@@ -15,9 +14,8 @@ from bot.registry import command
 PAGE = 20
 
 
-@command("summary", triggers=("สรุป", "summary"), exact=True, need=PROVINCE_COORDINATOR, priority=30,
-         summary=texts.SUMMARY_SUMMARY, example="สรุป")
-def summary(message: Message, ctx: Context) -> list[Reply]:
+@command("summary", need=PROVINCE_COORDINATOR, summary=texts.SUMMARY_SUMMARY, example="สรุป")
+def summary(said: Interpretation, ctx: Context) -> list[Reply]:
     province = ctx.subject.province
     if province is None:
         return [Text(texts.NO_PROVINCE)]
@@ -33,9 +31,8 @@ def summary(message: Message, ctx: Context) -> list[Reply]:
     return [Text(text, (QuickReply("ยังไม่ครบ", "ยังไม่ครบ"),))]
 
 
-@command("behind", triggers=("ยังไม่ครบ", "behind"), need=PROVINCE_COORDINATOR, priority=30,
-         summary=texts.SUMMARY_BEHIND, example="ยังไม่ครบ")
-def behind(message: Message, ctx: Context) -> list[Reply]:
+@command("behind", need=PROVINCE_COORDINATOR, summary=texts.SUMMARY_BEHIND, example="ยังไม่ครบ")
+def behind(said: Interpretation, ctx: Context) -> list[Reply]:
     province = ctx.subject.province
     if province is None:
         return [Text(texts.NO_PROVINCE)]
@@ -44,7 +41,7 @@ def behind(message: Message, ctx: Context) -> list[Reply]:
         return [Text(texts.BEHIND_NONE.format(province=province.name))]
     rows.sort(key=lambda r: (-sum(g[2] for g in r.gaps.values()), r.unit))
     pages = math.ceil(len(rows) / PAGE)
-    page = min(max(int(m[1]) if (m := re.search(r"(\d+)", message.text)) else 1, 1), pages)
+    page = min(max(said.page or 1, 1), pages)
     lines = [texts.BEHIND_TITLE.format(province=province.name, count=len(rows), page=page, pages=pages)]
     for n, row in enumerate(rows[(page - 1) * PAGE: page * PAGE], (page - 1) * PAGE + 1):
         gaps = ", ".join(texts.BEHIND_GAP.format(form=f, count=c, minimum=m, missing=x) for f, (c, m, x) in row.gaps.items())

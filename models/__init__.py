@@ -9,6 +9,8 @@ from models.province import Province, get_or_create_province
 from models.reminder import Delivery, Lease, Push, ReminderRules
 from models.report import OitState, Report
 from models.unit import Quota, Unit, UnitAlias
+from models.unknown import UnclearMessage
 
 __all__ = ["AuditEntry", "Base", "Calendar", "Chat", "Delivery", "InboundEvent", "Lease", "Member", "OitState", "Province", "Push",
-           "Quota", "ReminderRules", "Report", "Step", "Unit", "UnitAlias", "get_or_create_province"]
+           "Quota", "ReminderRules", "Report", "Step", "UnclearMessage", "Unit", "UnitAlias",
+           "get_or_create_province"]

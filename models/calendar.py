@@ -66,9 +66,15 @@ class Step(Base):
     # Overlays: the NACC step this province step comes before.
     nacc_step: orm.Mapped[str | None] = orm.mapped_column(sa.String(60))
     note: orm.Mapped[str | None] = orm.mapped_column(sa.String(500))
+    # How people name the step ("ลงทะเบียน ITAS|ลงทะเบียนระบบ"): questions about it find it by these.
+    words: orm.Mapped[str] = orm.mapped_column(sa.Text, default="", server_default="")
 
     calendar: orm.Mapped[Calendar] = orm.relationship(back_populates="steps")
 
     @property
     def form_tuple(self) -> tuple[str, ...]:
         return tuple(f for f in self.forms.split(",") if f)
+
+    @property
+    def word_tuple(self) -> tuple[str, ...]:
+        return tuple(w for w in self.words.split("|") if w)

@@ -16,10 +16,11 @@ MAY_IMPORT = {
     GROUND: {"models"},
     "bot.line": {GROUND, "models"},
     "bot.ita": {GROUND, "models"},
+    "bot.nlu": {GROUND, "models"},
     "schedules": {GROUND, "bot.line", "bot.ita", "models"},
     "handlers": {GROUND, "bot.line", "bot.ita", "schedules", "models"},
-    "bot.web": {GROUND, "bot.line", "bot.ita", "schedules", "models"},
-    "bot.app": {GROUND, "bot.line", "bot.ita", "bot.web", "schedules", "handlers", "models"},
+    "bot.web": {GROUND, "bot.line", "bot.ita", "bot.nlu", "schedules", "models"},
+    "bot.app": {GROUND, "bot.line", "bot.ita", "bot.nlu", "bot.web", "schedules", "handlers", "models"},
     "bot.cli": {GROUND, "bot.line", "bot.ita", "bot.app", "models"},
     "wsgi": {"bot.app"},
 }
@@ -40,7 +41,7 @@ MODULES = modules()
 
 
 def part_of(module: str) -> str:
-    if module.startswith(("bot.line", "bot.ita", "bot.web", "bot.cli", "bot.app")):
+    if module.startswith(("bot.line", "bot.ita", "bot.nlu", "bot.web", "bot.cli", "bot.app")):
         return ".".join(module.split(".")[:2])
     if module.startswith("bot"):
         return GROUND
@@ -90,6 +91,6 @@ def test_no_import_is_hidden_in_a_function():
 
 
 def test_every_package_registers_its_own_commands():
-    for package in ("bot.web", "bot.ita", "schedules"):
+    for package in ("bot.web", "bot.ita", "bot.nlu", "schedules"):
         init = MODULES[package]
         assert any(isinstance(n, ast.FunctionDef) and n.name == "init_app" for n in init.body), package

@@ -7,12 +7,13 @@ the rule that puts a province's earlier deadline beside (or before) the NACC's i
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time
 
 import sqlalchemy as sa
 from sqlalchemy import orm
 
+from bot.thai import compact
 from models import Calendar
 
 UPCOMING = 3  # how many next steps an answer lists
@@ -41,9 +42,16 @@ class Step:
     nacc_step: str | None = None  # a province's step: the NACC step it comes before
     source: str = ""
     note: str | None = None
+    words: tuple[str, ...] = ()  # how people name it: "ลงทะเบียน ITAS", "ประกาศผล"
 
     def is_open(self, day: date) -> bool:
         return self.start <= day <= self.end
+
+    @property
+    def part(self) -> int | None:
+        """EIT's part the step is about, when its title says ("ส่วนที่ 2")."""
+        named = [n for n in (1, 2) if f"ส่วนที่ {n}" in f"{self.title} {self.short}"]
+        return named[0] if len(named) == 1 else None
 
     def timing(self, day: date) -> tuple[str, int]:
         """Where `day` stands: ("before", days to the start), ("open", days left),
@@ -83,8 +91,11 @@ class Entry:
         earlier = tuple(o for o in self.overlays if o.actor == "unit" and o.end <= self.step.end)
         return earlier or (self.step,)
 
-    def concerns(self, forms: tuple[str, ...]) -> bool:
-        return not forms or any(set(s.forms) & set(forms) for s in self.all)
+    def concerns(self, forms: tuple[str, ...], part: int | None = None) -> bool:
+        """About one of these forms (any, when none is given), and about EIT's part when one is given."""
+        if forms and not any(set(s.forms) & set(forms) for s in self.all):
+            return False
+        return part is None or self.step.part in (None, part)
 
 
 @dataclass(frozen=True)
@@ -93,6 +104,8 @@ class Cycle:
 
     year: int
     entries: tuple[Entry, ...]
+    # How people name its steps (compact words) -> the key of the entry they belong to.
+    lexicon: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def span(self) -> tuple[date, date]:
@@ -101,17 +114,23 @@ class Cycle:
         steps = [e.step for e in self.entries if e.step.province is None] or [s for e in self.entries for s in e.all]
         return min(s.start for s in steps), max(s.end for s in steps)
 
-    def open_on(self, day: date, forms: tuple[str, ...] = ()) -> list[Entry]:
-        entries = (e for e in self.entries if e.start <= day <= e.end and e.concerns(forms))
+    def open_on(self, day: date, forms: tuple[str, ...] = (), part: int | None = None) -> list[Entry]:
+        entries = (e for e in self.entries if e.start <= day <= e.end and e.concerns(forms, part))
         return sorted(entries, key=lambda e: (e.step.end, e.start))
 
-    def upcoming(self, day: date, forms: tuple[str, ...] = (), limit: int = UPCOMING) -> list[Entry]:
-        entries = (e for e in self.entries if e.start > day and e.concerns(forms))
+    def upcoming(self, day: date, forms: tuple[str, ...] = (), part: int | None = None,
+                 limit: int = UPCOMING) -> list[Entry]:
+        entries = (e for e in self.entries if e.start > day and e.concerns(forms, part))
         return sorted(entries, key=lambda e: (e.start, e.step.end))[:limit]
 
     def unit_deadlines(self) -> list[Step]:
         """The steps where units act, each with the deadline that applies in this province."""
         return [step for e in self.entries if e.step.actor == "unit" for step in e.deadlines]
+
+    def entry(self, key: str) -> Entry | None:
+        """The entry a step belongs to, by the key of its NACC step or of an overlay."""
+        return next((e for e in self.entries if e.step.key == key), None) or next(
+            (e for e in self.entries if any(s.key == key for s in e.overlays)), None)
 
     def collection(self, form: str) -> Entry | None:
         """The step in which units collect this form's responses (IIT or EIT)."""
@@ -137,14 +156,15 @@ class NoCalendar:
     missing_year: int
 
 
-def agenda_for(cycles: dict[int, Cycle], today: date, forms: tuple[str, ...] = ()) -> Agenda | NoCalendar:
+def agenda_for(cycles: dict[int, Cycle], today: date, forms: tuple[str, ...] = (),
+               part: int | None = None) -> Agenda | NoCalendar:
     """The steps open on `today` and the next ones, of the cycle that covers it (or comes next)."""
     cycle = covering(cycles, today)
     if cycle is None:
         latest = max(cycles, default=None)
         span = cycles[latest].span if latest is not None else None
         return NoCalendar(today, latest, span, max(fiscal_year_be(today), (latest or 0) + 1))
-    return Agenda(cycle.year, today, cycle.open_on(today, forms), cycle.upcoming(today, forms))
+    return Agenda(cycle.year, today, cycle.open_on(today, forms, part), cycle.upcoming(today, forms, part))
 
 
 def covering(cycles: dict[int, Cycle], today: date) -> Cycle | None:
@@ -211,7 +231,7 @@ def cycles_by_province(session: orm.Session, year: int) -> dict[str | None, Cycl
 def _steps_of(calendar: Calendar) -> list[Step]:
     province = calendar.province.name if calendar.province else None
     return [Step(s.key, s.title, s.short, s.start_date, s.end_date, s.end_time, s.form_tuple, s.actor, province,
-                 s.nacc_step, s.source or calendar.source, s.note)
+                 s.nacc_step, s.source or calendar.source, s.note, s.word_tuple)
             for s in calendar.steps]
 
 
@@ -228,4 +248,6 @@ def cycle_of(year: int, steps: list[Step]) -> Cycle:
         else:
             alone.append(step)
     entries = [Entry(step, tuple(beside.get(key, ()))) for key, step in national.items()]
-    return Cycle(year, tuple(entries + [Entry(step) for step in alone]))
+    entries += [Entry(step) for step in alone]
+    lexicon = {compact(word): entry.step.key for entry in entries for step in entry.all for word in step.words}
+    return Cycle(year, tuple(entries), lexicon)

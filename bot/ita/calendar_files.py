@@ -16,15 +16,16 @@ import yaml
 from sqlalchemy import orm
 
 from bot.ita.calendar import Step
-from bot.thai import parse_thai_date
+from bot.thai import compact, parse_thai_date
 from models import Calendar, get_or_create_province
 from models import Step as StepRow
 from models.calendar import ACTORS, FORMS, SCOPES
 
 FILE_FIELDS = {"year", "scope", "province", "title", "source", "steps"}
-STEP_FIELDS = {"id", "title", "short", "start", "end", "end_time", "forms", "actor", "source", "nacc_step", "note"}
+STEP_FIELDS = {"id", "title", "short", "start", "end", "end_time", "forms", "actor", "source", "nacc_step", "note", "words"}
 REQUIRED_STEP = ("id", "title", "short", "start", "end", "actor")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
+MAX_WORD = 60
 
 
 class CalendarFileError(ValueError):
@@ -76,6 +77,7 @@ def read_calendar(path: str | Path) -> CalendarSpec:
         problems.append("steps: expected a non-empty list")
         steps = []
     seen: set[str] = set()
+    named: dict[str, str] = {}  # a word -> the step it names: one step per word in a file
     for number, step in enumerate(steps, 1):
         spec = _check_step(step, number, header["province"], problems)
         if spec and spec.key in seen:
@@ -83,6 +85,9 @@ def read_calendar(path: str | Path) -> CalendarSpec:
         elif spec:
             seen.add(spec.key)
             specs.append(spec)
+            for word in spec.words:
+                if named.setdefault(compact(word), spec.key) != spec.key:
+                    problems.append(f"step {spec.key}: word {word!r} already names step {named[compact(word)]}")
     if problems:
         raise CalendarFileError(path.name, problems)
     return CalendarSpec(path.name, hashlib.sha256(raw).hexdigest(), steps=tuple(specs), **header)
@@ -128,11 +133,28 @@ def _check_step(step: object, number: int, province: str | None, problems: list[
         forms = []
     if step.get("actor") not in (*ACTORS, None, ""):
         problems.append(f"{name}: actor must be one of {', '.join(ACTORS)}, got {step.get('actor')!r}")
+    words = _words(step.get("words"), name, problems)
     if len(problems) > before:
         return None
     return Step(key, str(step["title"]).strip(), str(step["short"]).strip(), start, end, end_time,
                 tuple(f for f in FORMS if f in forms), step["actor"], province, step.get("nacc_step") or None,
-                str(step.get("source") or ""), step.get("note") or None)
+                str(step.get("source") or ""), step.get("note") or None, words)
+
+
+def _words(value: object, name: str, problems: list[str]) -> tuple[str, ...]:
+    """How people name the step: short phrases, each kept as written (matching normalises them)."""
+    if value in (None, []):
+        return ()
+    if not isinstance(value, list) or not all(isinstance(w, (str, int)) for w in value):
+        problems.append(f"{name}: words must be a list of phrases")
+        return ()
+    words = tuple(str(w).strip() for w in value)
+    for word in words:
+        if not compact(word) or len(word) > MAX_WORD or "|" in word:
+            problems.append(f"{name}: word {word!r} must be 1 to {MAX_WORD} characters, without '|'")
+    if len({compact(w) for w in words}) != len(words):
+        problems.append(f"{name}: a word is listed twice")
+    return words
 
 
 def _date(value: object, name: str, field: str, problems: list[str]) -> date | None:
@@ -172,6 +194,6 @@ def store_calendar(session: orm.Session, spec: CalendarSpec, now: datetime) -> s
         source=spec.source, file_name=spec.file_name, checksum=spec.checksum, loaded_at=now,
         steps=[StepRow(key=s.key, title=s.title, short=s.short, start_date=s.start, end_date=s.end,
                     end_time=s.end_time, forms=",".join(s.forms), actor=s.actor, source=s.source,
-                    nacc_step=s.nacc_step, note=s.note) for s in spec.steps],
+                    nacc_step=s.nacc_step, note=s.note, words="|".join(s.words)) for s in spec.steps],
     ))
     return "replaced" if existing is not None else "added"

@@ -12,11 +12,14 @@ from linebot.v3.webhooks import Event, LeaveEvent, MessageEvent, PostbackEvent, 
 from sqlalchemy import orm
 
 from bot import permissions, texts
-from bot.context import Context, Message, Subject
-from bot.line.replies import Reply, Text
+from bot.context import Context, Interpretation, Subject
+from bot.ita.calendar import covering
+from bot.line.replies import QuickReply, Reply, Text
+from bot.nlu.reader import read
 from bot.registry import Command, Postback
+from bot.thai import normalize
 from bot.web.inbound import Origin, claim, event_id, keep_failed
-from models import Chat
+from models import Chat, UnclearMessage
 from schedules import ledger
 
 log = logging.getLogger(__name__)
@@ -74,13 +77,49 @@ def route(event: Event, ctx: Context) -> list[Reply]:
 
 
 def _answer_text(content: TextMessageContent, ctx: Context) -> list[Reply]:
+    """Read the message once; answer each thing it says. In a group only what is about ITA or
+    speaks to the bot is answered; in 1:1 what is not understood gets "did you mean" buttons."""
+    text, mentioned, addressed = _without_mentions(content)
+    province = ctx.own_province
+    cycle = covering(ctx.calendars.cycles(ctx.session, province.id if province else None), ctx.today)
+    said_all = read(text, current_app.extensions["itabot.vocabulary"], today=ctx.today,
+                    steps=cycle.lexicon if cycle else {}, mentions=mentioned, addressed=addressed)
+    in_group = ctx.chat is not None and ctx.chat.kind != "user"
+    replies: list[Reply] = []
+    for said in said_all:
+        if in_group and not (said.addressed or said.ita):
+            continue  # people talk among themselves
+        command = ctx.registry.match(said)
+        if command is None:
+            ctx.unclear = "not understood"
+            replies += did_you_mean(said, ctx)
+        else:
+            replies += run(command, said, content.text, ctx)
+    if ctx.unclear and ctx.chat is not None:
+        ctx.session.add(UnclearMessage(text=normalize(text)[:2000], chat_kind=ctx.chat.kind, reason=ctx.unclear,
+                                       received_at=ctx.now))
+    return replies
+
+
+def _without_mentions(content: TextMessageContent) -> tuple[str, tuple[str, ...], bool]:
+    """The text without its @mentions, who was mentioned, and whether the bot was."""
     mentionees = content.mention.mentionees if content.mention else []
-    message = Message(content.text, tuple(m.user_id for m in mentionees if getattr(m, "user_id", None)))
-    command = ctx.registry.match(message)
-    if command is None:
-        # In a group people talk among themselves: only a 1:1 chat hears "I did not understand".
-        return [Text(texts.NOT_UNDERSTOOD)] if ctx.chat and ctx.chat.kind == "user" else []
-    return run(command, message, message.raw, ctx)
+    text = content.text
+    for mentionee in sorted(mentionees, key=lambda m: m.index, reverse=True):
+        text = text[:mentionee.index] + " " + text[mentionee.index + mentionee.length:]
+    people = tuple(m.user_id for m in mentionees if getattr(m, "user_id", None) and not getattr(m, "is_self", False))
+    return text, people, any(getattr(m, "is_self", False) for m in mentionees)
+
+
+def did_you_mean(said: Interpretation, ctx: Context) -> list[Reply]:
+    """Not understood: buttons for the nearest commands, else the main ones."""
+    near = [ctx.registry.by_intent[name] for name in said.near if name in ctx.registry.by_intent]
+    examples = [c.example for c in near if c.listed and c.example]
+    if examples:
+        buttons = tuple(QuickReply(e, e) for e in [*examples, "ช่วยเหลือ"])
+        return [Text(texts.DID_YOU_MEAN, buttons)]
+    main = current_app.extensions["itabot.vocabulary"].main_buttons
+    return [Text(texts.NOT_UNDERSTOOD, tuple(QuickReply(b, b) for b in main))]
 
 
 def run(command: Command | Postback, said: object, sent: str, ctx: Context) -> list[Reply]:

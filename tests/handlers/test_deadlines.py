@@ -75,7 +75,7 @@ def test_before_a_cycle_starts_the_answer_shows_what_comes_next(line, calendars,
 def test_chitchat_in_a_group_gets_no_answer_but_a_1_to_1_chat_is_told_how_to_get_help(line, fake_line):
     assert line.say("สวัสดีครับทุกคน", group="Cchat") == []
     [reply] = line.say("สวัสดีครับ")
-    assert "ช่วยเหลือ" in reply["text"]
+    assert "ช่วยเหลือ" in [i["action"]["text"] for i in reply["quickReply"]["items"]]
 
 
 def test_a_reloaded_calendar_is_answered_at_once(line, calendars, clock, session, tmp_path):

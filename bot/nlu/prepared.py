@@ -1,0 +1,102 @@
+"""A message made ready to read: normalised once, spellings fixed, cut into words.
+
+Thai has no spaces between words and people add them at random, so phrases are looked up
+in the text with its spaces removed (`compact`); short words (three letters or fewer, like
+กี่ or ไม่) only where PyThaiNLP's tokenizer finds them as whole words, so that เกี่ยว is not
+a question. Values (numbers, dates, units) are read from `text`, which keeps the spaces.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterable
+
+from bot import thai
+from bot.nlu.vocabulary import Vocabulary
+
+SHORT = 3  # words this long or shorter must be whole tokens
+
+
+@dataclass(frozen=True)
+class Token:
+    word: str
+    start: int  # in `Prepared.text`
+    end: int
+    cstart: int  # in `Prepared.compact`
+    cend: int
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int  # in `Prepared.compact`
+    end: int
+    word: str
+
+
+def prepare_text(raw: str, vocabulary: Vocabulary) -> str:
+    """Normalised text with the vocabulary's spellings rewritten."""
+    text = thai.normalize(raw)
+    for variant, canonical in vocabulary.spellings:
+        if variant in text:
+            # Hide the right spelling first: a variant may be part of it (ลงทะเบีย in ลงทะเบียน).
+            text = text.replace(canonical, "\0").replace(variant, canonical).replace("\0", canonical)
+    return text
+
+
+class Prepared:
+    def __init__(self, text: str):
+        self.text = text  # normalised, spaces kept
+        self.compact = text.replace(" ", "")
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        found, at = [], 0
+        for word in thai.tokens(self.text):
+            start = self.text.find(word, at)
+            if start < 0:
+                continue
+            cstart = start - self.text.count(" ", 0, start)
+            found.append(Token(word, start, start + len(word), cstart, cstart + len(word.replace(" ", ""))))
+            at = start + len(word)
+        return found
+
+    @cached_property
+    def word_starts(self) -> frozenset[int]:
+        """Where words begin in `text`: a unit's prefix must stand at one (ทน is not in แทน)."""
+        return frozenset(t.start for t in self.tokens)
+
+    @cached_property
+    def _whole_words(self) -> dict[str, list[Span]]:
+        """Every run of up to four consecutive tokens, joined: the words as the tokenizer sees them."""
+        runs: dict[str, list[Span]] = {}
+        tokens = [t for t in self.tokens if t.word.strip()]
+        for first in range(len(tokens)):
+            joined = ""
+            for last in range(first, min(first + 4, len(tokens))):
+                joined += tokens[last].word.replace(" ", "")
+                runs.setdefault(joined, []).append(Span(tokens[first].cstart, tokens[last].cend, joined))
+        return runs
+
+    def find(self, word: str, whole: bool = False) -> list[Span]:
+        """Where `word` (compact) stands in the message, in `compact`: as whole words when asked
+        or when it is short, else anywhere (Thai compounds carry their meaning inside longer words)."""
+        if whole or len(word) <= SHORT:
+            return self._whole_words.get(word, [])
+        return [Span(m.start(), m.start() + len(word), word) for m in re.finditer(re.escape(word), self.compact)]
+
+    def has(self, word: str, whole: bool = False) -> bool:
+        return bool(self.find(word, whole))
+
+    def any_of(self, words: Iterable[str], whole: bool = False) -> list[Span]:
+        return [span for word in words for span in self.find(word, whole)]
+
+    def without(self, words: Iterable[str]) -> str:
+        """The compact text with these words taken out (e.g. particles), for "said alone" tests."""
+        kept, at = [], 0
+        for span in sorted(self.any_of(words, whole=True), key=lambda s: (s.start, s.start - s.end)):
+            if span.start >= at:
+                kept.append(self.compact[at:span.start])
+                at = span.end
+        kept.append(self.compact[at:])
+        return "".join(kept)

@@ -1,0 +1,137 @@
+"""The words the reader knows, from data/vocabulary.yaml: checked whole at start-up, so a
+bad entry stops the app with every problem listed instead of misreading messages later."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+
+from bot.thai import normalize
+
+VOCABULARY = Path(__file__).resolve().parents[2] / "data" / "vocabulary.yaml"
+SECTIONS = {"spellings", "particles", "question", "negation", "request", "hedges", "fillers", "forms", "parts", "ita",
+            "unit_prefixes", "province_prefixes", "name_ends", "dates", "times", "intents", "main_buttons"}
+INTENT_FIELDS = {"cues", "commands", "settings"}
+
+
+class VocabularyError(ValueError):
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("data/vocabulary.yaml: " + "; ".join(problems))
+
+
+@dataclass(frozen=True)
+class IntentWords:
+    cues: dict[str, float]  # compact phrase -> weight
+    commands: frozenset[str] = frozenset()  # compact phrases that, alone, speak to the bot
+    settings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # variant -> compact phrases
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    spellings: tuple[tuple[str, str], ...]  # (variant, canonical), longest variant first
+    particles: frozenset[str]
+    question_words: tuple[str, ...]
+    question_leading: tuple[str, ...]
+    negation: tuple[str, ...]
+    request: tuple[str, ...]
+    hedges: tuple[str, ...]
+    fillers: frozenset[str]
+    forms: dict[str, tuple[str, ...]]
+    parts: tuple[str, ...]
+    ita: tuple[str, ...]
+    unit_prefixes: tuple[str, ...]
+    province_prefixes: tuple[str, ...]
+    name_ends: frozenset[str]
+    dates: dict[str, tuple[str, ...]]
+    times: dict[str, tuple[str, ...]]
+    intents: dict[str, IntentWords]
+    main_buttons: tuple[str, ...]
+
+    @cached_property
+    def stop_words(self) -> frozenset[str]:
+        """Words that end a unit's name: nothing the bot reads as meaning is part of one."""
+        cues = {cue for words in self.intents.values() for cue in words.cues}
+        forms = {w for words in self.forms.values() for w in words}
+        return frozenset(self.particles | self.fillers | self.name_ends | cues | forms | set(self.question_words)
+                         | set(self.negation)
+                         | set(self.request) | set(self.hedges) | {w for ws in self.dates.values() for w in ws})
+
+
+def compact(word: object) -> str:
+    return normalize(str(word)).replace(" ", "")
+
+
+def load_vocabulary(path: str | Path = VOCABULARY) -> Vocabulary:
+    """Read and check the vocabulary; VocabularyError lists every problem found."""
+    doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    problems: list[str] = []
+    if not isinstance(doc, dict):
+        raise VocabularyError(["expected a mapping of sections"])
+    problems += [f"unknown section {name!r}" for name in sorted(set(doc) - SECTIONS)]
+    problems += [f"missing section {name!r}" for name in sorted(SECTIONS - set(doc))]
+    if problems:
+        raise VocabularyError(problems)
+
+    def words(value: object, where: str) -> tuple[str, ...]:
+        if not isinstance(value, list) or not value:
+            problems.append(f"{where}: expected a non-empty list of words")
+            return ()
+        found = tuple(compact(w) for w in value)
+        if any(not w for w in found):
+            problems.append(f"{where}: an empty word")
+        return tuple(w for w in found if w)
+
+    def mapping(value: object, where: str) -> dict:
+        if not isinstance(value, dict) or not value:
+            problems.append(f"{where}: expected a mapping")
+            return {}
+        return value
+
+    spellings = [(compact(v), compact(canonical)) for canonical, variants in mapping(doc["spellings"], "spellings").items()
+                 for v in words(variants, f"spellings.{canonical}")]
+    question = mapping(doc["question"], "question")
+    intents = {name: _intent(name, spec, words, mapping, problems)
+               for name, spec in mapping(doc["intents"], "intents").items()}
+    vocabulary = Vocabulary(
+        spellings=tuple(sorted(spellings, key=lambda s: -len(s[0]))),
+        particles=frozenset(words(doc["particles"], "particles")),
+        question_words=words(question.get("words"), "question.words"),
+        question_leading=words(question.get("leading"), "question.leading"),
+        negation=words(doc["negation"], "negation"),
+        request=words(doc["request"], "request"),
+        hedges=words(doc["hedges"], "hedges"),
+        fillers=frozenset(words(doc["fillers"], "fillers")),
+        forms={form.upper(): words(spelled, f"forms.{form}") for form, spelled in mapping(doc["forms"], "forms").items()},
+        parts=words(doc["parts"], "parts"),
+        ita=words(doc["ita"], "ita"),
+        unit_prefixes=tuple(sorted(words(doc["unit_prefixes"], "unit_prefixes"), key=len, reverse=True)),
+        province_prefixes=words(doc["province_prefixes"], "province_prefixes"),
+        name_ends=frozenset(words(doc["name_ends"], "name_ends")),
+        dates={k: words(v, f"dates.{k}") for k, v in mapping(doc["dates"], "dates").items()},
+        times={k: words(v, f"times.{k}") for k, v in mapping(doc["times"], "times").items()},
+        intents=intents,
+        main_buttons=tuple(str(b) for b in doc["main_buttons"] or ()),
+    )
+    if set(vocabulary.forms) != {"IIT", "EIT", "OIT"}:
+        problems.append("forms: expected IIT, EIT and OIT")
+    if problems:
+        raise VocabularyError(problems)
+    return vocabulary
+
+
+def _intent(name: str, spec: object, words, mapping, problems: list[str]) -> IntentWords:
+    spec = mapping(spec, f"intents.{name}")
+    problems.extend(f"intents.{name}: unknown field {f!r}" for f in sorted(set(spec) - INTENT_FIELDS))
+    cues = {}
+    for phrase, weight in mapping(spec.get("cues"), f"intents.{name}.cues").items():
+        if not isinstance(weight, (int, float)) or not 0 < weight <= 10:
+            problems.append(f"intents.{name}.cues.{phrase}: weight must be a number from 1 to 10")
+        elif compact(phrase):
+            cues[compact(phrase)] = float(weight)
+    commands = frozenset(words(spec["commands"], f"intents.{name}.commands")) if "commands" in spec else frozenset()
+    settings = {str(k): words(v, f"intents.{name}.settings.{k}")
+                for k, v in (mapping(spec["settings"], f"intents.{name}.settings") if "settings" in spec else {}).items()}
+    return IntentWords(cues, commands, settings)

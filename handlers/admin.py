@@ -62,13 +62,16 @@ def grant(said: Interpretation, ctx: Context) -> list[Reply]:
     replies = []
     for user_id in dict.fromkeys(targets):
         member = ctx.session.get(Member, user_id)
+        if not granting and (member is None or member.role != "coordinator" or member.province_id != province.id):
+            replies.append(texts.NOT_A_COORDINATOR.format(who=user_id, province=province.name))
+            continue
         before = None if member is None else {"role": member.role, "province_id": member.province_id}
         if member is None:
             member = Member(user_id=user_id, joined_at=ctx.now)
             ctx.session.add(member)
         if granting:
             member.role, member.province_id = "coordinator", province.id
-        elif member.role == "coordinator" and member.province_id == province.id:
+        else:
             member.role = "member"
         audit(ctx.session, ctx.now, ctx.user_id, "role.grant" if granting else "role.revoke", user_id, before,
               {"role": member.role, "province_id": member.province_id})

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+import sqlalchemy as sa
+
 from bot import texts
 from bot.context import Context, Interpretation, Subject
 from bot.ita.calendar import fiscal_year_be
@@ -78,9 +80,15 @@ def record(item: Item, unit: Unit, ctx: Context, confirmed: bool = False) -> lis
         return [Text(texts.CONFIRM_LOWER.format(form=item.form, unit=unit.name, count=count, last=last),
                      (QuickReply(texts.CONFIRM_YES.format(count=count), data, postback=True),
                       QuickReply(texts.CONFIRM_NO, "cancel-report:", postback=True)))]
-    ctx.session.add(Report(unit_id=unit.id, year=year, form=item.form, count=count, reported_by=ctx.user_id,
-                           chat_id=ctx.chat.id if ctx.chat else None, webhook_event_id=ctx.event_id,
-                           reported_at=ctx.now))
+    said_before = ctx.session.scalar(sa.select(Report).where(
+        Report.webhook_event_id == ctx.event_id, Report.unit_id == unit.id, Report.form == item.form)) \
+        if ctx.event_id else None
+    if said_before is not None:  # "IIT 80 ... IIT 81" in one message: the last count stands
+        said_before.count = count
+    else:
+        ctx.session.add(Report(unit_id=unit.id, year=year, form=item.form, count=count, reported_by=ctx.user_id,
+                               chat_id=ctx.chat.id if ctx.chat else None, webhook_event_id=ctx.event_id,
+                               reported_at=ctx.now))
     minimum = (quota.iit_min if item.form == "IIT" else quota.eit_min) if quota else None
     days_left = (step.end - ctx.today).days if step else None
     return [progress_bubble(unit.name, item.form, count, minimum, days_left)]

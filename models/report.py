@@ -17,8 +17,9 @@ class Report(Base):
     __table_args__ = (
         one_of("form", REPORTED_FORMS, "form"),
         sa.CheckConstraint("count >= 0 AND count <= 100000", name="count_in_range"),
-        # One event reports each form at most once, however often LINE delivers it.
-        sa.UniqueConstraint("webhook_event_id", "form", name="uq_reports_event_form"),
+        # One event reports each unit's form at most once, however often LINE delivers it
+        # (a coordinator may report several units in one message).
+        sa.UniqueConstraint("webhook_event_id", "unit_id", "form", name="uq_reports_event_unit_form"),
         sa.Index("ix_reports_unit_year_form", "unit_id", "year", "form", "id"),
     )
 

@@ -24,6 +24,7 @@ _FULL_TO_ABBR = (
 KIND_OF_PREFIX = {"อบจ": "pao", "อบต": "sao", "ทน": "city", "ทม": "town", "ทต": "subdistrict",
                   "อำเภอ": "district", "ที่ว่าการอำเภอ": "district", "จังหวัด": "province_admin", "สนจ": "province_admin"}
 MAX_CHOICES = 13  # quick reply's limit
+MIN_BARE = 4  # letters: shorter names said without their prefix are too easily other words
 _GOOD, _CLOSE, _HINT = 90, 70, 40  # rapidfuzz scores: a match, a close one, a last-resort hint
 
 
@@ -66,6 +67,25 @@ def find_unit(session: orm.Session, text: str, province_id: int | None = None) -
     close = [u for u in ranked if best[u] >= _CLOSE][:MAX_CHOICES]
     # Nothing close: still offer the nearest few, so the person can pick instead of retyping.
     return Found(choices=_units(session, close or [u for u in ranked if best[u] >= _HINT][:3]))
+
+
+def bare_names(session: orm.Session, province_id: int | None) -> dict[str, str]:
+    """A province's units by the name people say without its prefix ("บ้านไผ่" for อบต.บ้านไผ่),
+    for the names that are long enough and belong to one unit only."""
+    if province_id is None:
+        return {}
+    owners: dict[str, set[str]] = {}
+    for key, name in session.execute(sa.select(Unit.key, Unit.name).where(Unit.province_id == province_id)):
+        bare = _without_prefix(key)
+        owners.setdefault(bare, set()).add(name)
+    return {bare: names.pop() for bare, names in owners.items() if len(bare) >= MIN_BARE and len(names) == 1}
+
+
+def _without_prefix(key: str) -> str:
+    for prefix in sorted(KIND_OF_PREFIX, key=len, reverse=True):
+        if key.startswith(prefix):
+            return key[len(prefix):]
+    return key
 
 
 def _candidates(session: orm.Session, province_id: int | None) -> list[tuple[str, int]]:

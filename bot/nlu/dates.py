@@ -17,13 +17,18 @@ from bot.thai import ce_year
 _FULL = {name: n for n, name in enumerate(thai_full_months, 1)}
 _ABBR = {name: n for n, name in enumerate(thai_abbr_months, 1)}  # with dots: "เม.ย."
 _BARE = {name.replace(".", ""): n for name, n in _ABBR.items()}  # "เมย": only right after a day
-_MONTH = "|".join(sorted(map(re.escape, [*_FULL, *_ABBR, *_BARE]), key=len, reverse=True))
+# As people say them: "30 เมษา", "เดือนมิถุนา".
+_SPOKEN = {"มกรา": 1, "กุมภา": 2, "มีนา": 3, "เมษา": 4, "พฤษภา": 5, "มิถุนา": 6, "กรกฎา": 7, "สิงหา": 8,
+           "กันยา": 9, "ตุลา": 10, "พฤศจิกา": 11, "ธันวา": 12}
+_NUMBERS = {**_BARE, **_SPOKEN, **_ABBR, **_FULL}
+_MONTH = "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True))
 _ALONE = "|".join(sorted(map(re.escape, [*_FULL, *_ABBR]), key=len, reverse=True))
+_SAID_MONTH = "|".join(sorted(map(re.escape, _SPOKEN), key=len, reverse=True))
 _YEAR = r"(?:\s*(?:พ\.?\s?ศ\.?|ปี|ค\.?ศ\.?)?\s*(\d{4}|\d{2})(?!\d))?"
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])")
 _THAI = re.compile(rf"(?:วันที่\s*)?(?<!\d)(\d{{1,2}})\s*({_MONTH})(?![ก-๙]){_YEAR}")
-_MONTH_ALONE = re.compile(rf"(?:เดือน\s*)?({_ALONE})(?![ก-๙])")
+_MONTH_ALONE = re.compile(rf"(?:เดือน\s*)?({_ALONE})|เดือน\s*({_SAID_MONTH})")
 _DAY_ONLY = re.compile(r"วันที่\s*(\d{1,2})(?!\d)(?!\s*[/.:])")
 
 
@@ -52,7 +57,7 @@ def find_when(text: str, compact: str, today: date, vocabulary: Vocabulary) -> W
             if found is not None:
                 return When(date=found.date())
     if match := _MONTH_ALONE.search(text):
-        number = _FULL.get(match[1]) or _ABBR[match[1]]
+        number = _NUMBERS[match[1] or match[2]]
         year = _nearest(today, lambda y: date(y, number, 1)).year
         return When(period=(date(year, number, 1), _month_end(year, number)), spans=(match.span(),))
     return When()
@@ -86,8 +91,7 @@ def _slashed(match: re.Match, today: date) -> date | None:
 
 
 def _thai(match: re.Match, today: date) -> date | None:
-    day, name = int(match[1]), match[2]
-    month = _FULL.get(name) or _ABBR.get(name) or _BARE[name]
+    day, month = int(match[1]), _NUMBERS[match[2]]
     if match[3]:
         return _safe(ce_year(int(match[3])), month, day)
     return _in_nearest_year(today, month, day)

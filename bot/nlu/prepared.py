@@ -91,10 +91,10 @@ class Prepared:
     def any_of(self, words: Iterable[str], whole: bool = False) -> list[Span]:
         return [span for word in words for span in self.find(word, whole)]
 
-    def without(self, words: Iterable[str]) -> str:
-        """The compact text with these words taken out (e.g. particles), for "said alone" tests."""
+    def without(self, words: Iterable[str], whole: bool = False) -> str:
+        """The compact text with these words taken out (e.g. particles)."""
         kept, at = [], 0
-        for span in sorted(self.any_of(words, whole=True), key=lambda s: (s.start, s.start - s.end)):
+        for span in sorted(self.any_of(words, whole), key=lambda s: (s.start, s.start - s.end)):
             if span.start >= at:
                 kept.append(self.compact[at:span.start])
                 at = span.end

@@ -13,7 +13,7 @@ from bot import thai
 from bot.nlu.vocabulary import Vocabulary
 
 MAX_UNIT_WORDS = 4
-_NUMBER = re.compile(r"(?<![\w.,])-?\d[\d,]*(?:\.\d+)?(?![\d])")
+_NUMBER = re.compile(r"(?<![\d.,])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])")
 _USER_ID = re.compile(r"(?<![0-9a-z])u[0-9a-f]{32}(?![0-9a-z])")
 _CLOCK = re.compile(r"(?<!\d)(\d{1,2})\s*[:.]\s*(\d{2})(?!\d)\s*(?:น\.?|นาฬิกา)?")
 _HOUR_WORDS = "หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบเอ็ด|สิบสอง|สิบ"
@@ -26,7 +26,7 @@ _SPOKEN = (
     (re.compile(r"เที่ยง(?:วัน)?\s*(ครึ่ง)?"), "noon"),
 )
 _DAYS_BEFORE = re.compile(
-    r"(?:ล่วงหน้า|เตือนก่อน|ก่อนครบกำหนด|ก่อนกำหนด|ก่อน)\s*((?:\d{1,3}(?![\d:.])\s*(?:,|และ|กับ|วัน|\s)*)+)")
+    r"(?:ล่วงหน้า|เตือนก่อน|ก่อนครบกำหนด|ก่อนกำหนด|ก่อน)\s*((?:\d{1,3}(?![\d:.])\s*(?:,|และ|กับ|\s)*)+?)\s*วัน")
 _DAYS_AFTER = re.compile(r"((?:\d{1,3}\s*(?:,|และ|กับ|\s)*)+)วัน\s*(?:ล่วงหน้า|ก่อน)")
 
 
@@ -108,12 +108,13 @@ def find_days_before(text: str) -> Found | None:
     return Found(days, match.start(), match.end()) if days else None
 
 
-def find_units(text: str, vocabulary: Vocabulary, stop_words: frozenset[str]) -> list[Found]:
-    """Units named with a prefix (อบต.บ้านไผ่, ทต ป่าซาง, เทศบาลตำบลป่าซาง), as typed: "อบต.บ้านไผ่"."""
+def find_units(text: str, vocabulary: Vocabulary, stop_words: frozenset[str], word_starts: frozenset[int]) -> list[Found]:
+    """Units named with a prefix (อบต.บ้านไผ่, ทต ป่าซาง, เทศบาลตำบลป่าซาง), as typed: "อบต.บ้านไผ่".
+    A prefix counts only where a word begins: ทน is not a unit in แทน."""
     prefixes = "|".join(map(re.escape, vocabulary.unit_prefixes))
     found = []
     for match in re.finditer(rf"({prefixes})\.?\s*", text):
-        if found and match.start() < found[-1].end:
+        if match.start() not in word_starts or (found and match.start() < found[-1].end):
             continue
         name, end = _name_after(text, match.end(), stop_words)
         if name:

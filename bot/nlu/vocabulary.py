@@ -8,11 +8,12 @@ from pathlib import Path
 
 import yaml
 
+from bot import thai
 from bot.thai import normalize
 
 VOCABULARY = Path(__file__).resolve().parents[2] / "data" / "vocabulary.yaml"
 SECTIONS = {"spellings", "particles", "question", "negation", "request", "hedges", "fillers", "forms", "parts", "ita",
-            "unit_prefixes", "province_prefixes", "name_ends", "dates", "times", "intents", "main_buttons"}
+            "unit_prefixes", "province_prefixes", "common", "dates", "times", "intents", "main_buttons"}
 INTENT_FIELDS = {"cues", "commands", "settings"}
 
 
@@ -44,7 +45,7 @@ class Vocabulary:
     ita: tuple[str, ...]
     unit_prefixes: tuple[str, ...]
     province_prefixes: tuple[str, ...]
-    name_ends: frozenset[str]
+    common: frozenset[str]
     dates: dict[str, tuple[str, ...]]
     times: dict[str, tuple[str, ...]]
     intents: dict[str, IntentWords]
@@ -52,12 +53,20 @@ class Vocabulary:
 
     @cached_property
     def stop_words(self) -> frozenset[str]:
-        """Words that end a unit's name: nothing the bot reads as meaning is part of one."""
+        """Words that end a unit's name: nothing the bot reads as meaning is part of one, not even
+        the first word of a cue ("กำลัง" of "กำลังตอบ": "OIT อบต.บ้านธิ กำลังตอบ")."""
         cues = {cue for words in self.intents.values() for cue in words.cues}
+        firsts = {thai.tokens(cue)[0] for cue in cues if len(cue) > 3 and thai.tokens(cue)}
         forms = {w for words in self.forms.values() for w in words}
-        return frozenset(self.particles | self.fillers | self.name_ends | cues | forms | set(self.question_words)
-                         | set(self.negation)
-                         | set(self.request) | set(self.hedges) | {w for ws in self.dates.values() for w in ws})
+        return frozenset(self.particles | self.fillers | self.common | cues | firsts | forms
+                         | set(self.question_words) | set(self.negation) | set(self.request) | set(self.hedges)
+                         | {w for ws in self.dates.values() for w in ws})
+
+    @cached_property
+    def known_words(self) -> frozenset[str]:
+        """Every word the vocabulary gives meaning to: what is left of a message is what the bot does not know."""
+        settings = {w for words in self.intents.values() for ws in words.settings.values() for w in ws}
+        return self.stop_words | set(self.ita) | set(self.parts) | settings | {w for ws in self.times.values() for w in ws}
 
 
 def compact(word: object) -> str:
@@ -109,7 +118,7 @@ def load_vocabulary(path: str | Path = VOCABULARY) -> Vocabulary:
         ita=words(doc["ita"], "ita"),
         unit_prefixes=tuple(sorted(words(doc["unit_prefixes"], "unit_prefixes"), key=len, reverse=True)),
         province_prefixes=words(doc["province_prefixes"], "province_prefixes"),
-        name_ends=frozenset(words(doc["name_ends"], "name_ends")),
+        common=frozenset(words(doc["common"], "common")),
         dates={k: words(v, f"dates.{k}") for k, v in mapping(doc["dates"], "dates").items()},
         times={k: words(v, f"times.{k}") for k, v in mapping(doc["times"], "times").items()},
         intents=intents,

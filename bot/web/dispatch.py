@@ -14,6 +14,7 @@ from sqlalchemy import orm
 from bot import permissions, texts
 from bot.context import Context, Interpretation, Subject
 from bot.ita.calendar import covering
+from bot.ita.units import bare_names
 from bot.line.replies import QuickReply, Reply, Text
 from bot.nlu.reader import read
 from bot.registry import Command, Postback
@@ -83,7 +84,8 @@ def _answer_text(content: TextMessageContent, ctx: Context) -> list[Reply]:
     province = ctx.own_province
     cycle = covering(ctx.calendars.cycles(ctx.session, province.id if province else None), ctx.today)
     said_all = read(text, current_app.extensions["itabot.vocabulary"], today=ctx.today,
-                    steps=cycle.lexicon if cycle else {}, mentions=mentioned, addressed=addressed)
+                    steps=cycle.lexicon if cycle else {}, units=bare_names(ctx.session, province.id if province else None),
+                    mentions=mentioned, addressed=addressed)
     in_group = ctx.chat is not None and ctx.chat.kind != "user"
     replies: list[Reply] = []
     for said in said_all:

@@ -1,4 +1,4 @@
-"""calendar step words, unclear messages
+"""calendar step words, unclear messages, reports unique per event, unit and form
 
 Revision ID: 0005
 Revises: 0004
@@ -6,6 +6,8 @@ Create Date: 2026-11-28 05:29:12.702696
 
 Each calendar step carries the words people name it by; messages the bot could not
 understand (or asked back about) are kept, without their sender, to grow the vocabulary.
+One message may report several units (a coordinator's list), so a report is unique per
+event, unit and form.
 """
 from alembic import op
 import sqlalchemy as sa
@@ -34,9 +36,17 @@ def upgrade() -> None:
     with op.batch_alter_table('calendar_steps', schema=None) as batch_op:
         batch_op.add_column(sa.Column('words', sa.Text(), server_default='', nullable=False))
 
+    with op.batch_alter_table('reports', schema=None) as batch_op:
+        batch_op.drop_constraint('uq_reports_event_form', type_='unique')
+        batch_op.create_unique_constraint('uq_reports_event_unit_form', ['webhook_event_id', 'unit_id', 'form'])
+
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('reports', schema=None) as batch_op:
+        batch_op.drop_constraint('uq_reports_event_unit_form', type_='unique')
+        batch_op.create_unique_constraint('uq_reports_event_form', ['webhook_event_id', 'form'])
+
     with op.batch_alter_table('calendar_steps', schema=None) as batch_op:
         batch_op.drop_column('words')
 

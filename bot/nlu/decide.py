@@ -1,0 +1,119 @@
+"""Deciding what a clause says: the rules no word list can express (docs/understanding.md).
+
+The vocabulary scores every intent; these rules choose. A question or a negation never writes;
+a count needs a form; OIT has states, not counts; what people say among themselves (words the
+bot does not know, nothing about ITA) is nobody's command.
+"""
+from __future__ import annotations
+
+from bot.nlu.clause import Clause
+from bot.nlu.vocabulary import Vocabulary
+
+ADMIN = ("set_quota", "grant", "reminder_rules", "bind_province")
+SMALL_TALK = ("greeting", "thanks")
+FLOOR = 2.0  # an intent scoring less is not what the message says
+STRONG = 5.0  # a phrase only the bot would be told ("ปิดแจ้งเตือน", "ตั้งโควตา")
+PLAIN = 4  # letters the bot may not know in a message that is still spoken to it ("ภาพรวมจังหวัดเป็นไง")
+
+
+def decide(c: Clause, vocabulary: Vocabulary) -> tuple[str, str | None]:
+    """The intent of a clause and its setting."""
+    s, forms = c.scores, set(c.form_names)
+    for intent in ADMIN:  # their own verbs say exactly what is asked
+        if s[intent] >= STRONG:
+            if intent == "set_quota" and c.question and not c.p.has("อย่างไร"):
+                return "figures", None  # "ตั้งโควตา IIT ไว้กี่ชุด" asks for the figure
+            return intent, setting(intent, c, vocabulary)
+    if "OIT" in forms and not forms & {"IIT", "EIT"}:
+        found = _oit(c, vocabulary)
+        if found is not None:
+            return found
+    if s["register"] >= 4 and not c.step and (c.units or (plain(c) and (not c.question or c.p.has("อย่างไร")))):
+        return "register", None
+    if forms & {"IIT", "EIT"} and c.counts:
+        if not c.question:
+            return "report", None
+        return ("deadline", None) if s["deadline"] > s["figures"] + 1 else ("figures", None)
+    if forms & {"IIT", "EIT"} and c.negation and s["report"] >= 1 and not c.question:
+        return "report", None  # "ยังไม่ได้ส่ง IIT เลย": nothing to write, but said about a report
+    return _best(c, vocabulary)
+
+
+def plain(c: Clause) -> bool:
+    """Nothing but the bot's own words (and values): a message spoken to the bot."""
+    return len(c.residue) <= PLAIN
+
+
+def spoken_to_bot(intent: str, c: Clause) -> bool:
+    """Worth an answer in a group: about ITA, or nothing but the bot's words, or a phrase only the bot
+    is told. Greetings and thanks in a group are for the people there, unless the bot is @mentioned."""
+    if intent in ("unknown", *SMALL_TALK):
+        return False
+    return c.about_ita or plain(c) or c.heaviest.get(intent, 0) >= STRONG or intent in ADMIN
+
+
+def _oit(c: Clause, vocabulary: Vocabulary) -> tuple[str, str | None] | None:
+    s, p = c.scores, c.p
+    waiting = p.has("รอ", whole=True) or p.has("รออนุมัติ")
+    approval = p.has("อนุมัติ")
+    approved = s["oit_approved"] >= STRONG or (approval and (p.has("แล้ว") or p.has("เรียบร้อย")))
+    if c.question and (s["deadline"] >= 2 or c.step or c.when.date or c.when.period):
+        return None  # "OIT ต้องตอบให้เสร็จภายในวันไหน": a deadline question
+    if c.question and (approval or s["oit_state"] >= 2 or s["status"] >= 2 or p.has("ตอบ")):
+        return "status", None
+    if approved and not waiting and not c.negation:
+        return "oit_approved", None
+    if s["oit_state"] >= 3:
+        return "oit_state", setting("oit_state", c, vocabulary)
+    if approval and c.negation:
+        return "oit_approved", None  # "ผู้บริหารยังไม่อนุมัติ OIT": nothing changes
+    return None
+
+
+def _best(c: Clause, vocabulary: Vocabulary) -> tuple[str, str | None]:
+    s, forms = c.scores, set(c.form_names)
+    dated = bool(c.when.date or c.when.period)
+    candidates = {
+        "deadline": bool(c.step or (dated and (s["deadline"] or (forms and c.question))) or s["deadline"] >= FLOOR),
+        "figures": s["figures"] >= FLOOR,
+        "status": s["status"] >= 3,
+        "summary": s["summary"] >= 4,
+        "behind": s["behind"] >= 4 and (not forms & {"IIT", "EIT"} or s["behind"] >= STRONG),
+        "reminders": s["reminders"] >= 4,
+        "help": s["help"] >= 4,
+        "register": s["register"] >= 4 and c.p.has("อย่างไร"),
+        "greeting": s["greeting"] >= 3,
+        "thanks": s["thanks"] >= 3,
+    }
+    spoken = c.about_ita or plain(c)
+    # Small talk is a preface when something else is asked ("สวัสดีค่ะ ขอสอบถาม OIT ..."), and
+    # a greeting is a greeting whatever else is said ("สวัสดีตอนเช้าค่ะทุกท่าน").
+    ranked = sorted((name for name, ok in candidates.items()
+                     if ok and (spoken or name in SMALL_TALK or c.heaviest.get(name, 0) >= STRONG)
+                     and s.get(name, 0) + _bonus(name, c) >= FLOOR),
+                    key=lambda name: (name in SMALL_TALK, -(s.get(name, 0) + _bonus(name, c))))
+    if not ranked:
+        return "unknown", None
+    return ranked[0], setting(ranked[0], c, vocabulary)
+
+
+def _bonus(intent: str, c: Clause) -> float:
+    """What the values say beyond the words: a step or a date asked about is a deadline question."""
+    if intent == "deadline":
+        return 4.0 * bool(c.step) + 2.0 * bool(c.when.date or c.when.period)
+    if intent == "figures":
+        return 1.0 * bool(c.targets) + 1.0 * bool(set(c.form_names) & {"IIT", "EIT"})
+    return 0.0
+
+
+def setting(intent: str, c: Clause, vocabulary: Vocabulary) -> str | None:
+    if intent == "set_quota":
+        if any(c.p.has(w) for w in vocabulary.intents[intent].settings.get("internal_stakeholders", ())):
+            return "internal_stakeholders"
+        form = next((f for f in c.form_names if f in ("IIT", "EIT")), None)
+        return f"{form.lower()}_min" if form else None
+    settings = vocabulary.intents[intent].settings if intent in vocabulary.intents else {}
+    best = max(((len(w), name) for name, words in settings.items() for w in words if c.p.has(w)), default=None)
+    if best is not None:
+        return best[1]
+    return "next" if intent == "reminders" else None

@@ -93,6 +93,8 @@ def _asks(p: Prepared, text: str, vocabulary: Vocabulary) -> bool:
     """A question: a question word, "?", "ถ้า ..." at the start, or ending on ยัง ("ผ่านยัง", "ครบยังคะ")."""
     if "?" in text or "？" in text or p.any_of(vocabulary.question_words):
         return True
+    if any(word in p.compact for word in ("ไหน", "ไหม", "ไง")):  # inside words: "เดือนไหน", "ไหนคะ" (ไห|นคะ)
+        return True
     if any(p.compact.startswith(w) for w in vocabulary.question_leading):
         return True
     return p.without(vocabulary.particles).endswith("ยัง")
@@ -146,5 +148,9 @@ def _residue(text: str, spans: list[tuple[int, int]], vocabulary: Vocabulary, st
     masked = text
     for start, end in sorted(spans, reverse=True):
         masked = masked[:start] + " " + masked[end:]
-    known = vocabulary.known_words | set(steps)
-    return _NOT_WORDS.sub("", Prepared(masked).without(known, whole=True))
+    # The bot's own phrases first, wherever they stand (the tokenizer may cut "ภาพรวม" as ภาพ|รวมทั้ง);
+    # then ordinary words, only where they are whole words (ประมาณ is not a word of งบประมาณ).
+    rest = masked.replace(" ", "")
+    for phrase in sorted(vocabulary.phrases | set(steps), key=len, reverse=True):
+        rest = rest.replace(phrase, " ")
+    return _NOT_WORDS.sub("", Prepared(rest).without(vocabulary.known_words, whole=True))

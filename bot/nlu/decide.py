@@ -34,8 +34,8 @@ def decide(c: Clause, vocabulary: Vocabulary) -> tuple[str, str | None]:
         if not c.question:
             return "report", None
         return ("deadline", None) if s["deadline"] > s["figures"] + 1 else ("figures", None)
-    if forms & {"IIT", "EIT"} and c.negation and s["report"] >= 1 and not c.question:
-        return "report", None  # "ยังไม่ได้ส่ง IIT เลย": nothing to write, but said about a report
+    if forms & {"IIT", "EIT"} and c.negation and not c.question and (s["report"] >= 1 or c.targets):
+        return "report", None  # "ยังไม่ได้ส่ง IIT เลย", "IIT ยังไม่ถึง 40": said of a count, nothing to write
     return _best(c, vocabulary)
 
 
@@ -67,6 +67,8 @@ def _oit(c: Clause, vocabulary: Vocabulary) -> tuple[str, str | None] | None:
         return "oit_state", setting("oit_state", c, vocabulary)
     if approval and c.negation:
         return "oit_approved", None  # "ผู้บริหารยังไม่อนุมัติ OIT": nothing changes
+    if p.has("ตอบ") and c.negation:
+        return "oit_state", None  # "OIT ยังตอบไม่ครบ": nothing changes
     return None
 
 

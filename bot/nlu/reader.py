@@ -40,12 +40,9 @@ def read(raw: str, vocabulary: Vocabulary, *, today: date, steps: Mapping[str, s
         if text:
             found += [_interpret(clause, raw, vocabulary, today, steps, units or {}, mentions, addressed)
                       for clause in _clauses(text, vocabulary, today, steps)]
-    known = _units_carried([i for i in found if i.intent not in ("unknown", *SMALL_TALK)])
+    known = _units_carried([i for i in found if i.intent != "unknown"])
     if known:
         return known
-    small_talk = [i for i in found if i.intent in SMALL_TALK]
-    if small_talk:
-        return small_talk[:1]
     return [found[0] if found else Interpretation("unknown", raw=raw or "", addressed=addressed)]
 
 
@@ -105,6 +102,9 @@ def _says_something(text: str, vocabulary: Vocabulary, today: date, steps: Mappi
 
 
 def _at_conjunctions(text: str, vocabulary: Vocabulary, today: date, steps: Mapping[str, str]) -> list[str]:
+    greeted = _after_small_talk(text, vocabulary, today, steps)
+    if greeted:
+        return greeted
     for word, keep in _CONJUNCTIONS:
         at = text.find(word)
         if at <= 0:
@@ -116,6 +116,18 @@ def _at_conjunctions(text: str, vocabulary: Vocabulary, today: date, steps: Mapp
         if "unknown" not in intents and (intents[0] != intents[1] or intents[0] == "report"):
             return [head, *_at_conjunctions(tail, vocabulary, today, steps)]
     return [text]
+
+
+def _after_small_talk(text: str, vocabulary: Vocabulary, today: date, steps: Mapping[str, str]) -> list[str]:
+    """"สวัสดีค่ะ ขอดูกำหนดการหน่อย": the greeting, then what is asked."""
+    head, space, tail = text.partition(" ")
+    if not space or not tail.strip():
+        return []
+    if decide(features(head, vocabulary, today, steps), vocabulary)[0] not in SMALL_TALK:
+        return []
+    if decide(features(tail, vocabulary, today, steps), vocabulary)[0] in ("unknown", *SMALL_TALK):
+        return []
+    return [head, *_at_conjunctions(tail.strip(), vocabulary, today, steps)]
 
 
 # -- one clause -----------------------------------------------------------------------------

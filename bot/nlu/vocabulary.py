@@ -63,6 +63,14 @@ class Vocabulary:
                          | {w for ws in self.dates.values() for w in ws})
 
     @cached_property
+    def phrases(self) -> frozenset[str]:
+        """The bot's own phrases (cues and settings of four letters or more): distinctive wherever they stand."""
+        words = {cue for w in self.intents.values() for cue in w.cues}
+        words |= {word for w in self.intents.values() for ws in w.settings.values() for word in ws}
+        words |= {word for ws in self.dates.values() for word in ws}
+        return frozenset(w for w in words | set(self.ita) if len(w) >= 4)
+
+    @cached_property
     def known_words(self) -> frozenset[str]:
         """Every word the vocabulary gives meaning to: what is left of a message is what the bot does not know."""
         settings = {w for words in self.intents.values() for ws in words.settings.values() for w in ws}

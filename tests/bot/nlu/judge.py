@@ -13,9 +13,7 @@ def judge(case: dict, read: list[Interpretation], replies: list[dict], effects: 
     """What is wrong, in words; [] when the message was read and handled as labelled."""
     problems = []
     expected = case["read"] if isinstance(case["read"], list) else [case["read"]]
-    got = [i for i in read if i.intent not in ("greeting", "thanks")] if len(expected) > 1 or \
-        expected[0]["intent"] not in ("greeting", "thanks") else read
-    got = got or read
+    got = read
     if [e["intent"] for e in expected] != [i.intent for i in got]:
         problems.append(f"read as {[i.intent for i in got]}, labelled {[e['intent'] for e in expected]}")
     else:

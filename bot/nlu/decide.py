@@ -13,7 +13,7 @@ ADMIN = ("set_quota", "grant", "reminder_rules", "bind_province")
 SMALL_TALK = ("greeting", "thanks")
 FLOOR = 2.0  # an intent scoring less is not what the message says
 STRONG = 5.0  # a phrase only the bot would be told ("ปิดแจ้งเตือน", "ตั้งโควตา")
-PLAIN = 4  # letters the bot may not know in a message that is still spoken to it ("ภาพรวมจังหวัดเป็นไง")
+PLAIN = 3  # letters the bot may not know in a message that is still spoken to it
 
 
 def decide(c: Clause, vocabulary: Vocabulary) -> tuple[str, str | None]:

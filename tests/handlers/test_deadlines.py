@@ -88,3 +88,21 @@ def test_a_reloaded_calendar_is_answered_at_once(line, calendars, clock, session
     with session.begin():
         assert store_calendar(session, read_calendar(moved), clock.now()) == "replaced"
     assert "เหลือ 29 วัน" in line.say("OIT ส่งเมื่อไหร่").text
+
+
+def test_a_step_is_answered_with_the_provinces_own_dates_beside_it(line, lamphun):
+    answer = line.say("ลงทะเบียน ITAS ถึงวันไหนคะ").text
+    assert answer.startswith("📅 การลงทะเบียนเข้าสู่ระบบ ITAS")
+    assert "1–31 ม.ค. 2568" in answer and "ปิดไปแล้วเมื่อ 31 ม.ค. 2568 (69 วันที่แล้ว)" in answer
+    clarify = line.say("ชี้แจงเพิ่มเติม OIT เมื่อไหร่คะ", user="Ustaff", group=None).text
+    assert "6–16 มิ.ย. 2568" in clarify and "↳ จ.ลำพูน" in clarify
+    assert "ประกาศผลการประเมิน" in line.say("ประกาศผลเมื่อไหร่").text
+
+
+def test_a_day_or_a_span_lists_what_ends_starts_and_runs(line, calendars):
+    day = line.say("๓๐ เมษายน ต้องส่งอะไร").text
+    assert day.startswith("📅 กำหนดการ ITA ช่วง วันพุธที่ 30 เมษายน 2568")
+    assert "ครบกำหนดในช่วงนี้" in day and "ตอบแบบ OIT และอนุมัติ" in day
+    week = line.say("สัปดาห์หน้ามีอะไรต้องส่งไหม").text
+    assert "14–20 เม.ย. 2568" in week
+    assert "เริ่มในช่วงนี้" in line.say("1 พ.ค. 68 มีอะไรเริ่มบ้าง").text

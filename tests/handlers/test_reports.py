@@ -116,3 +116,35 @@ def test_two_reports_for_one_unit_at_the_same_moment_are_both_kept(line, lamphun
                                   [text_event("EIT 62", source(STAFF), clock=line.clock)])
     assert statuses == [200, 200]
     assert sorted(counts(session)) == [("EIT", 62), ("IIT", 61)]  # nothing lost, nothing twice
+
+
+def test_the_same_form_twice_in_one_message_keeps_the_last_count(line, registered, session):
+    line.say("IIT 50 IIT 55", user=STAFF)
+    assert counts(session) == [("IIT", 55)]
+
+
+def test_a_coordinator_reports_several_units_in_one_message(line, lamphun, session):
+    replies = line.say("อัปเดตยอดค่ะ\nอบต.บ้านธิ IIT 20\nอบต.มะกอก IIT 18\nEIT 25", user=COORDINATOR)
+    assert [r["altText"].split(" · ")[0] for r in replies] == ["อบต.บ้านธิ", "อบต.มะกอก", "อบต.มะกอก"]
+    assert counts(session) == [("IIT", 20), ("IIT", 18), ("EIT", 25)]
+
+
+def test_a_count_the_bot_is_not_sure_of_is_written_only_on_a_tap(line, registered, session):
+    [question] = line.say("IIT น่าจะได้ประมาณ 48 ค่ะ", user=STAFF)
+    assert "48" in question["text"] and counts(session) == []
+    [stored] = line.tap(question, "ใช่ บันทึก", user=STAFF)
+    assert stored["altText"].startswith("อบต.บ้านไผ่ · IIT 48/60")
+    assert counts(session) == [("IIT", 48)]
+
+
+@pytest.mark.parametrize("text", ["IIT 45 ใช่ไหม", "ถ้า IIT ได้ 45 จะผ่านไหม", "ยังไม่ได้ส่ง IIT 45 นะ",
+                                  "EIT ส่วนที่ 1 ปิดวันไหน", "EIT ส่วนที่ 2 ได้ 15", "IIT ปี 2568"])
+def test_questions_negations_and_parts_write_nothing(line, registered, session, text):
+    assert line.say(text, user=STAFF)
+    assert counts(session) == []
+
+
+def test_a_member_reporting_for_another_unit_is_told_why(line, registered, session):
+    answer = line.say("ทต.ป่าซาง IIT 30 ค่ะ", user=STAFF).text
+    assert "ไม่มีสิทธิ์รายงานยอดของ ทต.ป่าซาง" in answer
+    assert counts(session) == []

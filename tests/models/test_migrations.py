@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
@@ -14,16 +15,18 @@ def test_the_migrated_schema_matches_the_models(app, database_url):
         assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
 
 
-def test_reminder_migration_goes_down_and_up(tmp_path):
+def test_migrations_go_down_and_up(tmp_path):
     url = f"sqlite:///{tmp_path / 'updown.sqlite3'}"
     db.upgrade(url)
-    from alembic import command
-
     command.downgrade(db.alembic_config(url), "0003")
     engine = sa.create_engine(url)
-    assert "pushes" not in sa.inspect(engine).get_table_names()
+    assert not {"pushes", "unclear_messages"} & set(sa.inspect(engine).get_table_names())
     engine.dispose()
     db.upgrade(url)
     engine = sa.create_engine(url)
-    assert {"pushes", "reminder_rules"} <= set(sa.inspect(engine).get_table_names())
+    inspector = sa.inspect(engine)
+    assert {"pushes", "reminder_rules", "unclear_messages"} <= set(inspector.get_table_names())
+    assert "words" in {c["name"] for c in inspector.get_columns("calendar_steps")}
+    assert [u["column_names"] for u in inspector.get_unique_constraints("reports")] == [
+        ["webhook_event_id", "unit_id", "form"]]
     engine.dispose()

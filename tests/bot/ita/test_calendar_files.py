@@ -65,12 +65,29 @@ def test_a_good_file_reads_with_thai_or_iso_dates(tmp_path):
     (("end_time: \"16:30\"", "end_time: \"25:00\""), "step oit-answer: end_time"),
     (("year: 2599", "year: 2599\nwho: me"), "unknown field 'who'"),
     (("scope: nacc", "scope: world"), "scope: expected"),
+    (("actor: unit", "actor: unit\n    words: ลงทะเบียน"), "step oit-answer: words must be a list"),
+    (("actor: unit", "actor: unit\n    words: [ตอบ OIT, ตอบ  oit]"), "step oit-answer: a word is listed twice"),
+    (("actor: unit", "actor: unit\n    words: [\"a|b\"]"), "without '|'"),
 ])
 def test_bad_files_are_rejected_naming_the_step(tmp_path, change, expected):
     with pytest.raises(CalendarFileError) as error:
         read_calendar(write(tmp_path, GOOD.replace(*change)))
     assert error.value.file == "cal.yaml"
     assert any(expected in p for p in error.value.problems), error.value.problems
+
+
+def test_every_shipped_step_where_units_act_has_words_to_be_asked_by():
+    for path in SHIPPED:
+        for step in read_calendar(path).steps:
+            assert step.words, f"{path.name}: {step.key}"
+
+
+def test_a_word_may_name_one_step_of_a_file_only(tmp_path):
+    two = GOOD.replace("    actor: unit\n", "    actor: unit\n    words: [ตอบ OIT]\n") + \
+        GOOD.split("steps:\n")[1].replace("oit-answer", "oit-again").replace("    actor: unit\n",
+                                                                             "    actor: unit\n    words: [ตอบ oit]\n")
+    with pytest.raises(CalendarFileError, match="step oit-again: word 'ตอบ oit' already names step oit-answer"):
+        read_calendar(write(tmp_path, two))
 
 
 def test_a_duplicate_id_is_rejected(tmp_path):

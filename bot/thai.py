@@ -45,6 +45,12 @@ def normalize(text: str) -> str:
     return remove_dup_spaces(text).strip()
 
 
+def storable(text: str) -> str:
+    """Text every database can hold: without NUL characters (PostgreSQL refuses them) and without
+    halves of surrogate pairs (no encoding can write them)."""
+    return text.replace("\x00", "").encode("utf-8", "ignore").decode("utf-8")
+
+
 def compact(text: str) -> str:
     """Normalised text without spaces: Thai does not separate words, people add spaces at random."""
     return normalize(text).replace(" ", "")

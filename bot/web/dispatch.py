@@ -18,7 +18,7 @@ from bot.ita.units import bare_names
 from bot.line.replies import QuickReply, Reply, Text
 from bot.nlu.reader import read
 from bot.registry import Command, Postback
-from bot.thai import normalize
+from bot.thai import normalize, storable
 from bot.web.inbound import Origin, claim, event_id, keep_failed
 from models import Chat, UnclearMessage
 from schedules import ledger
@@ -98,8 +98,8 @@ def _answer_text(content: TextMessageContent, ctx: Context) -> list[Reply]:
         else:
             replies += run(command, said, content.text, ctx)
     if ctx.unclear and ctx.chat is not None:
-        ctx.session.add(UnclearMessage(text=normalize(text)[:2000], chat_kind=ctx.chat.kind, reason=ctx.unclear,
-                                       received_at=ctx.now))
+        ctx.session.add(UnclearMessage(text=storable(normalize(text))[:2000], chat_kind=ctx.chat.kind,
+                                       reason=ctx.unclear, received_at=ctx.now))
     return replies
 
 

@@ -123,17 +123,20 @@ def _numbers(text: str, taken: list[tuple[int, int]]) -> tuple[list, list, list]
 def _scores(p: Prepared, vocabulary: Vocabulary) -> tuple[dict[str, float], dict[str, float], list]:
     """Each intent's score: the weights of its cues found, heaviest first, none counted twice
     where they overlap ("ต้องทำอะไร" inside "ตอนนี้ต้องทำอะไร"); and its heaviest cue."""
+    found: dict[str, list] = {name: [] for name in vocabulary.intents}
+    for cue, intent, weight in vocabulary.cue_list:
+        if cue in p.compact:  # cheap, and false for nearly every cue
+            found[intent] += [(weight, span) for span in p.find(cue)]
     scores, heaviest, spans = {}, {}, []
-    for name, words in vocabulary.intents.items():
-        matched = sorted((s for cue in words.cues for s in p.find(cue)),
-                         key=lambda s: (-words.cues[s.word], s.start - s.end, s.start))
+    for name, matched in found.items():
+        matched.sort(key=lambda m: (-m[0], m[1].start - m[1].end, m[1].start))
         total, taken = 0.0, []
-        for span in matched:
+        for weight, span in matched:
             if all(span.end <= a or span.start >= b for a, b in taken):
-                total += words.cues[span.word]
+                total += weight
                 taken.append((span.start, span.end))
         scores[name] = total
-        heaviest[name] = words.cues[matched[0].word] if matched else 0.0
+        heaviest[name] = matched[0][0] if matched else 0.0
         spans += taken
     return scores, heaviest, spans
 
@@ -151,6 +154,7 @@ def _residue(text: str, spans: list[tuple[int, int]], vocabulary: Vocabulary, st
     # The bot's own phrases first, wherever they stand (the tokenizer may cut "ภาพรวม" as ภาพ|รวมทั้ง);
     # then ordinary words, only where they are whole words (ประมาณ is not a word of งบประมาณ).
     rest = masked.replace(" ", "")
-    for phrase in sorted(vocabulary.phrases | set(steps), key=len, reverse=True):
-        rest = rest.replace(phrase, " ")
+    for phrase in (*sorted((w for w in steps if w in rest), key=len, reverse=True), *vocabulary.phrases):
+        if phrase in rest:
+            rest = rest.replace(phrase, " ")
     return _NOT_WORDS.sub("", Prepared(rest).without(vocabulary.known_words, whole=True))

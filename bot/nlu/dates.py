@@ -27,7 +27,7 @@ _SAID_MONTH = "|".join(sorted(map(re.escape, _SPOKEN), key=len, reverse=True))
 _YEAR = r"(?:\s*(?:พ\.?\s?ศ\.?|ปี|ค\.?ศ\.?)?\s*(\d{4}|\d{2})(?!\d))?"
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])")
-_THAI = re.compile(rf"(?:วันที่\s*)?(?<!\d)(\d{{1,2}})\s*({_MONTH})(?![ก-๙]){_YEAR}")
+_THAI = re.compile(rf"(?:วันที่\s*)?(?<!\d)(\d{{1,2}})\s*({_MONTH}){_YEAR}")
 _MONTH_ALONE = re.compile(rf"(?:เดือน\s*)?({_ALONE})|เดือน\s*({_SAID_MONTH})")
 _DAY_ONLY = re.compile(r"วันที่\s*(\d{1,2})(?!\d)(?!\s*[/.:])")
 
@@ -91,6 +91,8 @@ def _slashed(match: re.Match, today: date) -> date | None:
 
 
 def _thai(match: re.Match, today: date) -> date | None:
+    if match[2] in _BARE and re.match(r"[ก-๙]", match.string[match.end(2):match.end(2) + 1]):
+        return None  # "1 มีค" of "1 มีคน": a bare abbreviation must end there
     day, month = int(match[1]), _NUMBERS[match[2]]
     if match[3]:
         return _safe(ce_year(int(match[3])), month, day)

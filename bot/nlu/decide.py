@@ -57,18 +57,24 @@ def _oit(c: Clause, vocabulary: Vocabulary) -> tuple[str, str | None] | None:
     waiting = p.has("รอ", whole=True) or p.has("รออนุมัติ")
     approval = p.has("อนุมัติ")
     approved = s["oit_approved"] >= STRONG or (approval and (p.has("แล้ว") or p.has("เรียบร้อย")))
-    if c.question and (s["deadline"] >= 2 or c.step or c.when.date or c.when.period):
-        return None  # "OIT ต้องตอบให้เสร็จภายในวันไหน": a deadline question
-    if c.question and (approval or s["oit_state"] >= 2 or s["status"] >= 2 or p.has("ตอบ")):
-        return "status", None
+    answering = p.has("ตอบ") or p.has("กรอก") or p.has("นำเข้า")
+    if c.question:
+        if p.has("หรือยัง") or p.without(vocabulary.particles).endswith("ยัง"):
+            return "status", None  # "ผู้บริหารอนุมัติ OIT ให้หรือยัง": how far it is
+        if s["deadline"] >= 2 or c.step or c.when.date or c.when.period:
+            return None  # "OIT ต้องตอบให้เสร็จภายในวันไหน": a deadline question
+        if approval or s["oit_state"] >= 2 or s["status"] >= 2 or answering:
+            return "status", None
     if approved and not waiting and not c.negation:
         return "oit_approved", None
-    if s["oit_state"] >= 3:
-        return "oit_state", setting("oit_state", c, vocabulary)
     if approval and c.negation:
         return "oit_approved", None  # "ผู้บริหารยังไม่อนุมัติ OIT": nothing changes
-    if p.has("ตอบ") and c.negation:
-        return "oit_state", None  # "OIT ยังตอบไม่ครบ": nothing changes
+    if answering and c.negation:
+        return "oit_state", None  # "OIT ยังตอบไม่ครบ", "ยังกรอกไม่ครบ": nothing changes
+    if s["oit_state"] >= 3:
+        return "oit_state", setting("oit_state", c, vocabulary)
+    if answering and p.has("ครบ"):
+        return "oit_state", "awaiting_approval"  # "ตอบ OIT ครบแล้ว", said with other words between
     return None
 
 
@@ -76,8 +82,9 @@ def _best(c: Clause, vocabulary: Vocabulary) -> tuple[str, str | None]:
     s, forms = c.scores, set(c.form_names)
     dated = bool(c.when.date or c.when.period)
     candidates = {
-        "deadline": bool(c.step or (dated and (s["deadline"] or (forms and c.question))) or s["deadline"] >= FLOOR),
-        "figures": s["figures"] >= FLOOR,
+        "deadline": bool((c.step and (c.question or s["deadline"] or plain(c)))
+                         or (dated and (s["deadline"] or (forms and c.question))) or s["deadline"] >= FLOOR),
+        "figures": s["figures"] >= FLOOR and (forms & {"IIT", "EIT"} or c.units or c.heaviest["figures"] >= 4),
         "status": s["status"] >= 3,
         "summary": s["summary"] >= 4,
         "behind": s["behind"] >= 4 and (not forms & {"IIT", "EIT"} or s["behind"] >= STRONG),

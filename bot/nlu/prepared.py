@@ -81,6 +81,8 @@ class Prepared:
     def find(self, word: str, whole: bool = False) -> list[Span]:
         """Where `word` (compact) stands in the message, in `compact`: as whole words when asked
         or when it is short, else anywhere (Thai compounds carry their meaning inside longer words)."""
+        if word not in self.compact:  # most words are not there: the cheapest answer first
+            return []
         if whole or len(word) <= SHORT:
             return self._whole_words.get(word, [])
         return [Span(m.start(), m.start() + len(word), word) for m in re.finditer(re.escape(word), self.compact)]
@@ -93,10 +95,32 @@ class Prepared:
 
     def without(self, words: Iterable[str], whole: bool = False) -> str:
         """The compact text with these words taken out (e.g. particles)."""
+        if whole and isinstance(words, (set, frozenset)):
+            return self._without_whole(words)
         kept, at = [], 0
         for span in sorted(self.any_of(words, whole), key=lambda s: (s.start, s.start - s.end)):
             if span.start >= at:
                 kept.append(self.compact[at:span.start])
                 at = span.end
+        kept.append(self.compact[at:])
+        return "".join(kept)
+
+    def _without_whole(self, words: frozenset[str]) -> str:
+        """The same, for a large set: walk the token runs (longest first) instead of the words."""
+        kept, at = [], 0
+        tokens = [t for t in self.tokens if t.word.strip()]
+        index = 0
+        while index < len(tokens):
+            joined, found = "", None
+            for last in range(index, min(index + 4, len(tokens))):
+                joined += tokens[last].word.replace(" ", "")
+                if joined in words:
+                    found = last
+            if found is None:
+                index += 1
+                continue
+            kept.append(self.compact[at:tokens[index].cstart])
+            at = tokens[found].cend
+            index = found + 1
         kept.append(self.compact[at:])
         return "".join(kept)

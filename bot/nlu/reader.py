@@ -33,13 +33,12 @@ def read(raw: str, vocabulary: Vocabulary, *, today: date, steps: Mapping[str, s
 
     `steps` names the calendar's steps (word -> step key); `units` the chat province's units
     people name without a prefix (bare name -> unit name)."""
-    steps = steps or {}
+    reading = _Reading(vocabulary, today, steps or {}, units or {})
     found: list[Interpretation] = []
     for piece in _PIECES.split(raw or ""):
         text = prepare_text(piece, vocabulary)
         if text:
-            found += [_interpret(clause, raw, vocabulary, today, steps, units or {}, mentions, addressed)
-                      for clause in _clauses(text, vocabulary, today, steps)]
+            found += [reading.interpret(clause, raw, mentions, addressed) for clause in reading.clauses(text)]
     known = _units_carried([i for i in found if i.intent != "unknown"])
     if known:
         return known
@@ -58,97 +57,102 @@ def _units_carried(found: list[Interpretation]) -> list[Interpretation]:
     return carried
 
 
-# -- clauses --------------------------------------------------------------------------------
-def _clauses(text: str, vocabulary: Vocabulary, today: date, steps: Mapping[str, str]) -> list[str]:
-    """The clause before each form it names (with the unit just before it), joined back where a
-    clause alone says nothing ("IIT และ EIT ต้องได้กี่ชุด"); then cut at conjunctions."""
-    p = Prepared(text)
-    forms = slots.find_forms(text, vocabulary)
-    units = slots.find_units(text, vocabulary, vocabulary.stop_words, p.word_starts)
-    cuts = []
-    if forms and _registers(text[:forms[0].start], vocabulary, today, steps):
-        cuts.append(forms[0].start)  # "ลงทะเบียน อบต.บ้านไผ่ IIT 45": a registration, then a report
-    for form in forms[1:]:
-        cut = form.start
-        before = next((u for u in units if u.end <= form.start and not text[u.end:form.start].strip(" .")), None)
-        if before is not None and not _after_registration(text[:before.start], vocabulary):
-            cut = before.start
-        cuts.append(cut)
-    parts = [text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(text)])]
-    merged: list[str] = []
-    for part in parts:
-        if merged and not _says_something(merged[-1], vocabulary, today, steps):
-            merged[-1] = f"{merged[-1]} {part}"
-        else:
-            merged.append(part)
-    if len(merged) > 1 and not _says_something(merged[-1], vocabulary, today, steps):
-        merged[-2:] = [f"{merged[-2]} {merged[-1]}"]
-    return [piece for clause in merged if clause for piece in _at_conjunctions(clause, vocabulary, today, steps)]
+class _Reading:
+    """One message being read: what it needs, and each clause's features found once."""
 
+    def __init__(self, vocabulary: Vocabulary, today: date, steps: Mapping[str, str], units: Mapping[str, str]):
+        self.vocabulary, self.today, self.steps, self.units = vocabulary, today, steps, units
+        self._seen: dict[str, Clause] = {}
 
-def _registers(text: str, vocabulary: Vocabulary, today: date, steps: Mapping[str, str]) -> bool:
-    return bool(text.strip()) and decide(features(text, vocabulary, today, steps), vocabulary)[0] == "register"
+    def features(self, text: str) -> Clause:
+        if text not in self._seen:
+            self._seen[text] = features(text, self.vocabulary, self.today, self.steps, self.units)
+        return self._seen[text]
 
+    def intent(self, text: str) -> str:
+        return decide(self.features(text), self.vocabulary)[0]
 
-def _after_registration(before: str, vocabulary: Vocabulary) -> bool:
-    tail = before.replace(" ", "")[-12:]
-    return any(tail.endswith(cue) for cue in vocabulary.intents["register"].cues)
+    # -- clauses ----------------------------------------------------------------------------
+    def clauses(self, text: str) -> list[str]:
+        """The clause before each form it names (with the unit just before it), joined back where
+        a clause alone says nothing ("IIT และ EIT ต้องได้กี่ชุด"); then cut at conjunctions."""
+        whole = self.features(text)
+        forms, units = whole.forms, whole.units
+        cuts = []
+        if forms and text[:forms[0].start].strip() and self.intent(text[:forms[0].start].strip()) == "register":
+            cuts.append(forms[0].start)  # "ลงทะเบียน อบต.บ้านไผ่ IIT 45": a registration, then a report
+        for form in forms[1:]:
+            cut = form.start
+            before = next((u for u in units if u.end <= form.start and not text[u.end:form.start].strip(" .")), None)
+            if before is not None and not self._after_registration(text[:before.start]):
+                cut = before.start
+            cuts.append(cut)
+        parts = [text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(text)])]
+        merged: list[str] = []
+        for part in parts:
+            if merged and not self._says_something(merged[-1]):
+                merged[-1] = f"{merged[-1]} {part}"
+            else:
+                merged.append(part)
+        if len(merged) > 1 and not self._says_something(merged[-1]):
+            merged[-2:] = [f"{merged[-2]} {merged[-1]}"]
+        return [piece for clause in merged if clause for piece in self._at_conjunctions(clause)]
 
+    def _after_registration(self, before: str) -> bool:
+        tail = before.replace(" ", "")[-12:]
+        return any(tail.endswith(cue) for cue in self.vocabulary.intents["register"].cues)
 
-def _says_something(text: str, vocabulary: Vocabulary, today: date, steps: Mapping[str, str]) -> bool:
-    clause = features(text, vocabulary, today, steps)
-    return bool(clause.counts or clause.question or clause.step or clause.when.date or clause.when.period
-                or max(clause.scores.values(), default=0) >= 2)
+    def _says_something(self, text: str) -> bool:
+        clause = self.features(text)
+        return bool(clause.counts or clause.question or clause.step or clause.when.date or clause.when.period
+                    or max(clause.scores.values(), default=0) >= 2)
 
+    def _at_conjunctions(self, text: str) -> list[str]:
+        greeted = self._after_small_talk(text)
+        if greeted:
+            return greeted
+        for word, keep in _CONJUNCTIONS:
+            at = text.find(word)
+            if at <= 0:
+                continue
+            head, tail = text[:at].strip(), text[at if keep else at + len(word):].strip()
+            if not head or not tail:
+                continue
+            intents = [self.intent(side) for side in (head, tail)]
+            if "unknown" in intents or (intents[0] == intents[1] != "report"):
+                continue
+            if intents[0] == "report" and intents[1] in ("figures", "status") and self.features(tail).question:
+                continue  # "ได้ IIT 55 แล้ว ผ่านขั้นต่ำไหม": the count is part of the question, not a report
+            return [head, *self._at_conjunctions(tail)]
+        return [text]
 
-def _at_conjunctions(text: str, vocabulary: Vocabulary, today: date, steps: Mapping[str, str]) -> list[str]:
-    greeted = _after_small_talk(text, vocabulary, today, steps)
-    if greeted:
-        return greeted
-    for word, keep in _CONJUNCTIONS:
-        at = text.find(word)
-        if at <= 0:
-            continue
-        head, tail = text[:at].strip(), text[at if keep else at + len(word):].strip()
-        if not head or not tail:
-            continue
-        intents = [decide(features(side, vocabulary, today, steps), vocabulary)[0] for side in (head, tail)]
-        if "unknown" not in intents and (intents[0] != intents[1] or intents[0] == "report"):
-            return [head, *_at_conjunctions(tail, vocabulary, today, steps)]
-    return [text]
+    def _after_small_talk(self, text: str) -> list[str]:
+        """"สวัสดีค่ะ ขอดูกำหนดการหน่อย": the greeting, then what is asked."""
+        head, space, tail = text.partition(" ")
+        if not space or not tail.strip() or self.intent(head) not in SMALL_TALK:
+            return []
+        if self.intent(tail.strip()) in ("unknown", *SMALL_TALK):
+            return []
+        return [head, *self._at_conjunctions(tail.strip())]
 
-
-def _after_small_talk(text: str, vocabulary: Vocabulary, today: date, steps: Mapping[str, str]) -> list[str]:
-    """"สวัสดีค่ะ ขอดูกำหนดการหน่อย": the greeting, then what is asked."""
-    head, space, tail = text.partition(" ")
-    if not space or not tail.strip():
-        return []
-    if decide(features(head, vocabulary, today, steps), vocabulary)[0] not in SMALL_TALK:
-        return []
-    if decide(features(tail, vocabulary, today, steps), vocabulary)[0] in ("unknown", *SMALL_TALK):
-        return []
-    return [head, *_at_conjunctions(tail.strip(), vocabulary, today, steps)]
-
-
-# -- one clause -----------------------------------------------------------------------------
-def _interpret(text: str, raw: str, vocabulary: Vocabulary, today: date, steps: Mapping[str, str],
-               units: Mapping[str, str], mentions: tuple[str, ...], addressed: bool) -> Interpretation:
-    c = features(text, vocabulary, today, steps, units)
-    intent, setting = decide(c, vocabulary)
-    count = _count_for(intent, c)
-    near = tuple(name for name, score in sorted(c.scores.items(), key=lambda s: -s[1])
-                 if score > 0 and name != intent and name not in SMALL_TALK)[:3]
-    return Interpretation(
-        intent=intent, text=text, raw=raw, form=c.forms[0].value if c.forms else None, forms=c.form_names,
-        part=c.part.value if c.part else None, unit=_unit(intent, c, vocabulary),
-        province=_province(intent, c, vocabulary), count=count.value if count else None, date=c.when.date,
-        period=c.when.period, step=c.step, setting=setting, days_before=c.days.value if c.days else (),
-        time=c.clock.value if c.clock else None, working_days=_working_days(c.p),
-        user_ids=(*mentions, *(u.value for u in c.users)), page=_page(text), question=c.question,
-        negation=c.negation, request=c.request,
-        unsure=intent == "report" and count is not None and (c.hedged or _unexplained(c, count, vocabulary)),
-        addressed=addressed, ita=spoken_to_bot(intent, c), near=near,
-        invalid=("time",) if c.clock and c.clock.value is None else ())
+    # -- one clause -------------------------------------------------------------------------
+    def interpret(self, text: str, raw: str, mentions: tuple[str, ...], addressed: bool) -> Interpretation:
+        c, vocabulary = self.features(text), self.vocabulary
+        intent, setting = decide(c, vocabulary)
+        count = _count_for(intent, c)
+        near = tuple(name for name, score in sorted(c.scores.items(), key=lambda s: -s[1])
+                     if score > 0 and name != intent and name not in SMALL_TALK)[:3]
+        return Interpretation(
+            intent=intent, text=text, raw=raw, form=c.forms[0].value if c.forms else None, forms=c.form_names,
+            part=c.part.value if c.part else None, unit=_unit(intent, c, vocabulary),
+            province=_province(intent, c, vocabulary), count=count.value if count else None, date=c.when.date,
+            period=c.when.period, step=c.step, setting=setting, days_before=c.days.value if c.days else (),
+            time=c.clock.value if c.clock else None, working_days=_working_days(c.p),
+            user_ids=(*mentions, *(u.value for u in c.users)), page=_page(text), question=c.question,
+            negation=c.negation, request=c.request,
+            unsure=intent == "report" and count is not None and (c.hedged or _unexplained(c, count, vocabulary)),
+            addressed=addressed, ita=spoken_to_bot(intent, c), near=near,
+            invalid=("time",) if c.clock and c.clock.value is None else ())
 
 
 def _unit(intent: str, c: Clause, vocabulary: Vocabulary) -> str | None:

@@ -26,7 +26,8 @@ _SPOKEN = (
     (re.compile(r"เที่ยง(?:วัน)?\s*(ครึ่ง)?"), "noon"),
 )
 _DAYS_BEFORE = re.compile(
-    r"(?:ล่วงหน้า|เตือนก่อน|ก่อนครบกำหนด|ก่อนกำหนด|ก่อน)\s*((?:\d{1,3}(?![\d:.])\s*(?:,|และ|กับ|\s)*)+?)\s*วัน")
+    r"(?:ล่วงหน้า|เตือนก่อน|ก่อนครบกำหนด|ก่อนกำหนด|ก่อนเดดไลน์|ก่อนdeadline|ก่อน)\s*"
+    r"((?:\d{1,3}(?![\d:.])\s*(?:วัน)?\s*(?:,|และ|กับ|\s)*)+?)\s*วัน")
 _DAYS_AFTER = re.compile(r"((?:\d{1,3}\s*(?:,|และ|กับ|\s)*)+)วัน\s*(?:ล่วงหน้า|ก่อน)")
 
 
@@ -38,17 +39,9 @@ class Found:
 
 
 def find_forms(text: str, vocabulary: Vocabulary) -> list[Found]:
-    found = []
-    for form, words in vocabulary.forms.items():
-        for word in words:
-            pattern = rf"(?<![a-z]){re.escape(word)}(?![a-z])" if word.isascii() else re.escape(word)
-            found.extend(Found(form, m.start(), m.end()) for m in re.finditer(pattern, text))
-    found.sort(key=lambda f: (f.start, f.start - f.end))
-    kept: list[Found] = []
-    for item in found:  # "แบบวัดภายใน" and "ภายใน" do not both count
-        if not kept or item.start >= kept[-1].end:
-            kept.append(item)
-    return kept
+    """Where IIT, EIT and OIT are named, however they are written ("iit", "ไอไอที", "แบบวัดภายใน")."""
+    return [Found(match.lastgroup.rstrip("0123456789"), match.start(), match.end())
+            for match in vocabulary.form_pattern.finditer(text)]
 
 
 def find_part(text: str, vocabulary: Vocabulary) -> Found | None:

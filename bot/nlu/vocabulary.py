@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+import re
 from pathlib import Path
 
 import yaml
@@ -63,12 +64,24 @@ class Vocabulary:
                          | {w for ws in self.dates.values() for w in ws})
 
     @cached_property
-    def phrases(self) -> frozenset[str]:
-        """The bot's own phrases (cues and settings of four letters or more): distinctive wherever they stand."""
+    def form_pattern(self) -> "re.Pattern":
+        """Every way of writing a form, longest first; Latin ones as whole words ("iit", not "iitx")."""
+        alternatives = sorted(((w, f) for f, words in self.forms.items() for w in words), key=lambda p: -len(p[0]))
+        return re.compile("|".join(f"(?P<{form}{n}>{_whole(word)})" for n, (word, form) in enumerate(alternatives)))
+
+    @cached_property
+    def cue_list(self) -> tuple[tuple[str, str, float], ...]:
+        """Every cue with its intent and weight, to look each up once."""
+        return tuple((cue, name, weight) for name, words in self.intents.items() for cue, weight in words.cues.items())
+
+    @cached_property
+    def phrases(self) -> tuple[str, ...]:
+        """The bot's own phrases (cues and settings of four letters or more), longest first:
+        distinctive wherever they stand."""
         words = {cue for w in self.intents.values() for cue in w.cues}
         words |= {word for w in self.intents.values() for ws in w.settings.values() for word in ws}
         words |= {word for ws in self.dates.values() for word in ws}
-        return frozenset(w for w in words | set(self.ita) if len(w) >= 4)
+        return tuple(sorted((w for w in words | set(self.ita) if len(w) >= 4), key=len, reverse=True))
 
     @cached_property
     def known_words(self) -> frozenset[str]:
@@ -77,13 +90,28 @@ class Vocabulary:
         return self.stop_words | set(self.ita) | set(self.parts) | settings | {w for ws in self.times.values() for w in ws}
 
 
+class _UniqueKeys(yaml.SafeLoader):
+    """A word listed twice in one mapping is a mistake (the second weight would silently win)."""
+
+    def construct_mapping(self, node, deep=False):
+        keys = [self.construct_object(key, deep=deep) for key, _ in node.value]
+        twice = sorted({str(k) for k in keys if keys.count(k) > 1})
+        if twice:
+            raise VocabularyError([f"listed twice in one mapping: {', '.join(twice)} (line {node.start_mark.line + 1})"])
+        return super().construct_mapping(node, deep)
+
+
+def _whole(word: str) -> str:
+    return rf"(?<![a-z]){re.escape(word)}(?![a-z])" if word.isascii() else re.escape(word)
+
+
 def compact(word: object) -> str:
     return normalize(str(word)).replace(" ", "")
 
 
 def load_vocabulary(path: str | Path = VOCABULARY) -> Vocabulary:
     """Read and check the vocabulary; VocabularyError lists every problem found."""
-    doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    doc = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_UniqueKeys)
     problems: list[str] = []
     if not isinstance(doc, dict):
         raise VocabularyError(["expected a mapping of sections"])

@@ -81,6 +81,13 @@ class Context:
     event_id: str | None = None
     subject: Subject = field(default_factory=Subject)  # set once permissions allow the command
     unclear: str | None = None  # why the message is kept for the vocabulary to learn from (UnclearMessage.reason)
+    _cycles: dict = field(default_factory=dict, repr=False)
+
+    def cycles(self, province_id: int | None) -> dict:
+        """The calendar's cycles as a province sees them, looked up once per event."""
+        if province_id not in self._cycles:
+            self._cycles[province_id] = self.calendars.cycles(self.session, province_id)
+        return self._cycles[province_id]
 
     def asked_back(self) -> None:
         """The answer is a question back (which unit? did you mean?): keep the message to learn from."""
@@ -104,6 +111,15 @@ class Context:
         if self.sender is not None and self.sender.unit is not None:
             return self.sender.unit
         return chat.unit if chat is not None else None
+
+    @property
+    def own_province_id(self) -> int | None:
+        """The same as `own_province`, by id: from the chat's own columns when it has them (no query)."""
+        chat = self.chat
+        if chat is not None and chat.province_id is not None:
+            return chat.province_id
+        province = self.own_province
+        return province.id if province is not None else None
 
     @property
     def own_province(self) -> Province | None:

@@ -23,8 +23,7 @@ FOLLOW_UPS = (
 
 @command("deadline", summary=texts.SUMMARY_DEADLINES, example="OIT ส่งเมื่อไหร่")
 def deadline_answer(said: Interpretation, ctx: Context) -> list[Reply]:
-    province = ctx.own_province
-    cycles = ctx.calendars.cycles(ctx.session, province.id if province else None)
+    cycles = ctx.cycles(ctx.own_province_id)
     day = said.date or (said.period[0] if said.period else ctx.today)
     answer = agenda_for(cycles, day, said.forms, said.part)
     if isinstance(answer, NoCalendar):

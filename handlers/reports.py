@@ -67,7 +67,7 @@ def record(item: Item, unit: Unit, ctx: Context, confirmed: bool = False) -> lis
         return [Text(problem)]
     year = fiscal_year_be(ctx.today)
     quota = ctx.session.get(Quota, (unit.id, year))
-    cycle = ctx.calendars.cycles(ctx.session, unit.province_id).get(year)
+    cycle = ctx.cycles(unit.province_id).get(year)
     collection = cycle.collection(item.form) if cycle else None
     step = collection.step if collection else None  # the NACC's window: ITAS takes responses until its end
     problem = check_against(unit, quota, item.form, count, step, ctx.today)

@@ -3,6 +3,8 @@ full names, Thai digits, small typos. Never a silent guess between two units."""
 from __future__ import annotations
 
 import re
+import threading
+import time
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -67,6 +69,31 @@ def find_unit(session: orm.Session, text: str, province_id: int | None = None) -
     close = [u for u in ranked if best[u] >= _CLOSE][:MAX_CHOICES]
     # Nothing close: still offer the nearest few, so the person can pick instead of retyping.
     return Found(choices=_units(session, close or [u for u in ranked if best[u] >= _HINT][:3]))
+
+
+class BareNames:
+    """`bare_names` per province, kept for a minute: read for nearly every message that names a
+    form, and units change only when a list is imported."""
+
+    KEEP = 60.0  # seconds
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._kept: dict[int | None, tuple[float, dict[str, str]]] = {}
+
+    def of(self, session: orm.Session, province_id: int | None) -> dict[str, str]:
+        with self._lock:
+            kept = self._kept.get(province_id)
+        if kept is not None and time.monotonic() - kept[0] < self.KEEP:
+            return kept[1]
+        names = bare_names(session, province_id)
+        with self._lock:
+            self._kept[province_id] = (time.monotonic(), names)
+        return names
+
+    def forget(self) -> None:
+        with self._lock:
+            self._kept.clear()
 
 
 def bare_names(session: orm.Session, province_id: int | None) -> dict[str, str]:

@@ -63,8 +63,9 @@ def features(text: str, vocabulary: Vocabulary, today: date, steps: Mapping[str,
     clock = slots.find_time(text)
     days = slots.find_days_before(text)
     users = slots.find_user_ids(text)
-    units = slots.find_units(text, vocabulary, vocabulary.stop_words, p.word_starts) \
-        or _bare_units(text, units_by_name or {})
+    units = slots.find_units(text, vocabulary, vocabulary.stop_words, p.word_starts)
+    if not units and forms and units_by_name is not None:  # "บ้านไผ่ IIT 30": a coordinator's shorthand
+        units = _bare_units(text, units_by_name)
     province = slots.find_province(text, vocabulary, vocabulary.stop_words)
     taken = [*when.spans, *((x.start, x.end) for x in (part, clock, days) if x), *((u.start, u.end) for u in users)]
     counts, targets, others = _numbers(text, taken)
@@ -77,7 +78,7 @@ def features(text: str, vocabulary: Vocabulary, today: date, steps: Mapping[str,
         p, forms, part, when, clock, days, units, province, users, counts, targets, taken + others,
         _step(p, steps), scores, heaviest, cue_spans, _asks(p, text, vocabulary), bool(negations),
         bool(p.any_of(vocabulary.request)), bool(p.any_of(vocabulary.hedges)),
-        _residue(text, spans, vocabulary, steps), bool(p.any_of(vocabulary.ita)))
+        _residue(p, spans, vocabulary, steps), bool(p.any_of(vocabulary.ita)))
 
 
 def _bare_units(text: str, units_by_name: Mapping[str, str]) -> list[slots.Found]:
@@ -92,6 +93,8 @@ def _bare_units(text: str, units_by_name: Mapping[str, str]) -> list[slots.Found
 def _asks(p: Prepared, text: str, vocabulary: Vocabulary) -> bool:
     """A question: a question word, "?", "ถ้า ..." at the start, or ending on ยัง ("ผ่านยัง", "ครบยังคะ")."""
     if "?" in text or "？" in text or p.any_of(vocabulary.question_words):
+        return True
+    if p.any_of(vocabulary.question_verbs, whole=True):
         return True
     if any(word in p.compact for word in ("ไหน", "ไหม", "ไง")):  # inside words: "เดือนไหน", "ไหนคะ" (ไห|นคะ)
         return True
@@ -146,15 +149,27 @@ def _step(p: Prepared, steps: Mapping[str, str]) -> str | None:
     return max(found)[1] if found else None
 
 
-def _residue(text: str, spans: list[tuple[int, int]], vocabulary: Vocabulary, steps: Mapping[str, str]) -> str:
-    """The clause without its values and without every word the bot knows."""
-    masked = text
-    for start, end in sorted(spans, reverse=True):
-        masked = masked[:start] + " " + masked[end:]
-    # The bot's own phrases first, wherever they stand (the tokenizer may cut "ภาพรวม" as ภาพ|รวมทั้ง);
-    # then ordinary words, only where they are whole words (ประมาณ is not a word of งบประมาณ).
-    rest = masked.replace(" ", "")
-    for phrase in (*sorted((w for w in steps if w in rest), key=len, reverse=True), *vocabulary.phrases):
-        if phrase in rest:
-            rest = rest.replace(phrase, " ")
-    return _NOT_WORDS.sub("", Prepared(rest).without(vocabulary.known_words, whole=True))
+def _residue(p: Prepared, spans: list[tuple[int, int]], vocabulary: Vocabulary, steps: Mapping[str, str]) -> str:
+    """The letters of the clause that are neither values nor words the bot knows."""
+    covered = bytearray(len(p.compact))
+
+    def cover(start: int, end: int) -> None:
+        covered[start:end] = b"\x01" * (end - start)
+
+    for start, end in spans:  # values, found in the text with its spaces
+        cover(start - p.text.count(" ", 0, start), end - p.text.count(" ", 0, end))
+    # The bot's own phrases wherever they stand (the tokenizer may cut "ภาพรวม" as ภาพ|รวมทั้ง) ...
+    for phrase in (*(w for w in steps if w in p.compact), *(w for w in vocabulary.phrases if w in p.compact)):
+        for span in p.find(phrase):
+            cover(span.start, span.end)
+    # ... then ordinary words, only where they are whole words (ประมาณ is not a word of งบประมาณ),
+    # or what is left of a word the phrases cut ("ทั้ง" of รวมทั้ง).
+    for word, runs in p.whole_words.items():
+        if word in vocabulary.known_words:
+            for span in runs:
+                cover(span.start, span.end)
+    for token in p.tokens:
+        rest = "".join(ch for i, ch in enumerate(p.compact[token.cstart:token.cend], token.cstart) if not covered[i])
+        if rest != token.word and rest in vocabulary.known_words:
+            cover(token.cstart, token.cend)
+    return _NOT_WORDS.sub("", "".join(ch for i, ch in enumerate(p.compact) if not covered[i]))

@@ -58,6 +58,8 @@ def _oit(c: Clause, vocabulary: Vocabulary) -> tuple[str, str | None] | None:
     approval = p.has("อนุมัติ")
     approved = s["oit_approved"] >= STRONG or (approval and (p.has("แล้ว") or p.has("เรียบร้อย")))
     answering = p.has("ตอบ") or p.has("กรอก") or p.has("นำเข้า")
+    if c.scores["behind"] >= 4:
+        return None  # "OIT หน่วยไหนยังไม่อนุมัติบ้าง": which units, a coordinator's question
     if c.question:
         if p.has("หรือยัง") or p.without(vocabulary.particles).endswith("ยัง"):
             return "status", None  # "ผู้บริหารอนุมัติ OIT ให้หรือยัง": how far it is

@@ -67,7 +67,7 @@ class Prepared:
         return frozenset(t.start for t in self.tokens)
 
     @cached_property
-    def _whole_words(self) -> dict[str, list[Span]]:
+    def whole_words(self) -> dict[str, list[Span]]:
         """Every run of up to four consecutive tokens, joined: the words as the tokenizer sees them."""
         runs: dict[str, list[Span]] = {}
         tokens = [t for t in self.tokens if t.word.strip()]
@@ -84,8 +84,12 @@ class Prepared:
         if word not in self.compact:  # most words are not there: the cheapest answer first
             return []
         if whole or len(word) <= SHORT:
-            return self._whole_words.get(word, [])
-        return [Span(m.start(), m.start() + len(word), word) for m in re.finditer(re.escape(word), self.compact)]
+            return self.whole_words.get(word, [])
+        found, at = [], self.compact.find(word)
+        while at >= 0:
+            found.append(Span(at, at + len(word), word))
+            at = self.compact.find(word, at + 1)
+        return found
 
     def has(self, word: str, whole: bool = False) -> bool:
         return bool(self.find(word, whole))

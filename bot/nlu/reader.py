@@ -23,6 +23,7 @@ _PIECES = re.compile(r"[\r\n;]+|\s/\s|\s\|\s")
 # The conditional ones stay with what follows ("EIT 14 แล้ว ถ้าได้ 40 จะผ่านไหม").
 _CONJUNCTIONS = (("แล้วก็", False), ("และก็", False), ("อีกเรื่อง", False), ("อีกอย่าง", False), ("ถ้า", True),
                  ("หาก", True), ("แล้ว", False), ("และ", False))
+_SENTENCE_END = re.compile(r"(?:ค่ะ|คะ|ครับ|คับ|นะคะ|นะครับ|จ้า|ค่า)(?=\s)")
 _CARRIES_UNIT = ("report", "figures", "oit_state", "oit_approved", "status")
 
 
@@ -33,7 +34,7 @@ def read(raw: str, vocabulary: Vocabulary, *, today: date, steps: Mapping[str, s
 
     `steps` names the calendar's steps (word -> step key); `units` the chat province's units
     people name without a prefix (bare name -> unit name)."""
-    reading = _Reading(vocabulary, today, steps or {}, units or {})
+    reading = _Reading(vocabulary, today, steps or {}, units)
     found: list[Interpretation] = []
     for piece in _PIECES.split(raw or ""):
         text = prepare_text(piece, vocabulary)
@@ -60,7 +61,8 @@ def _units_carried(found: list[Interpretation]) -> list[Interpretation]:
 class _Reading:
     """One message being read: what it needs, and each clause's features found once."""
 
-    def __init__(self, vocabulary: Vocabulary, today: date, steps: Mapping[str, str], units: Mapping[str, str]):
+    def __init__(self, vocabulary: Vocabulary, today: date, steps: Mapping[str, str],
+                 units: Mapping[str, str] | None):
         self.vocabulary, self.today, self.steps, self.units = vocabulary, today, steps, units
         self._seen: dict[str, Clause] = {}
 
@@ -111,6 +113,9 @@ class _Reading:
         greeted = self._after_small_talk(text)
         if greeted:
             return greeted
+        ended = self._after_sentence(text)
+        if ended:
+            return ended
         for word, keep in _CONJUNCTIONS:
             at = text.find(word)
             if at <= 0:
@@ -129,11 +134,26 @@ class _Reading:
     def _after_small_talk(self, text: str) -> list[str]:
         """"สวัสดีค่ะ ขอดูกำหนดการหน่อย": the greeting, then what is asked."""
         head, space, tail = text.partition(" ")
-        if not space or not tail.strip() or self.intent(head) not in SMALL_TALK:
+        if not space or not tail.strip() or not self._starts_small_talk(head):
             return []
         if self.intent(tail.strip()) in ("unknown", *SMALL_TALK):
             return []
         return [head, *self._at_conjunctions(tail.strip())]
+
+    def _after_sentence(self, text: str) -> list[str]:
+        """A polite particle then a space ends a sentence: "IIT 40 ค่ะ ใครยังไม่ทำช่วยทำด้วย" says two
+        things, and the second (people talking) must not make the first a negation."""
+        for match in _SENTENCE_END.finditer(text):
+            head, tail = text[:match.end()].strip(), text[match.end():].strip()
+            if head and tail and self.intent(head) != "unknown" and self.intent(tail) == "unknown" \
+                    and not self.features(tail).about_ita:
+                return [head, tail]
+        return []
+
+    def _starts_small_talk(self, head: str) -> bool:
+        start = head.replace(" ", "")[:12]
+        cues = (cue for name in SMALL_TALK for cue in self.vocabulary.intents[name].cues)
+        return any(start.startswith(cue) for cue in cues) and self.intent(head) in SMALL_TALK
 
     # -- one clause -------------------------------------------------------------------------
     def interpret(self, text: str, raw: str, mentions: tuple[str, ...], addressed: bool) -> Interpretation:
@@ -192,7 +212,7 @@ def _unexplained(c: Clause, count: slots.Found, vocabulary: Vocabulary) -> bool:
     if not c.forms:
         return False
     start, end = sorted((c.forms[0].end, count.start))
-    inside = [(u.start, u.end) for u in c.units] + c.taken
+    inside = [(u.start, u.end) for u in c.units] + c.taken + [(t.start, t.end) for t in c.targets]
     known = vocabulary.fillers | vocabulary.particles | set(vocabulary.request) | vocabulary.common
     return any(start <= t.start and t.end <= end and t.word.strip(" .,:=-") and t.word not in known
                and not any(a <= t.start < b for a, b in inside) for t in c.p.tokens)

@@ -36,6 +36,7 @@ class Vocabulary:
     spellings: tuple[tuple[str, str], ...]  # (variant, canonical), longest variant first
     particles: frozenset[str]
     question_words: tuple[str, ...]
+    question_verbs: tuple[str, ...]
     question_leading: tuple[str, ...]
     negation: tuple[str, ...]
     request: tuple[str, ...]
@@ -60,7 +61,8 @@ class Vocabulary:
         firsts = {thai.tokens(cue)[0] for cue in cues if len(cue) > 3 and thai.tokens(cue)}
         forms = {w for words in self.forms.values() for w in words}
         return frozenset(self.particles | self.fillers | self.common | cues | firsts | forms
-                         | set(self.question_words) | set(self.negation) | set(self.request) | set(self.hedges)
+                         | set(self.question_words) | set(self.question_verbs) | set(self.negation) | set(self.request)
+                         | set(self.hedges)
                          | {w for ws in self.dates.values() for w in ws})
 
     @cached_property
@@ -80,7 +82,7 @@ class Vocabulary:
         distinctive wherever they stand."""
         words = {cue for w in self.intents.values() for cue in w.cues}
         words |= {word for w in self.intents.values() for ws in w.settings.values() for word in ws}
-        words |= {word for ws in self.dates.values() for word in ws}
+        words |= {word for ws in self.dates.values() for word in ws} | set(self.question_words)
         return tuple(sorted((w for w in words | set(self.ita) if len(w) >= 4), key=len, reverse=True))
 
     @cached_property
@@ -144,6 +146,7 @@ def load_vocabulary(path: str | Path = VOCABULARY) -> Vocabulary:
         spellings=tuple(sorted(spellings, key=lambda s: -len(s[0]))),
         particles=frozenset(words(doc["particles"], "particles")),
         question_words=words(question.get("words"), "question.words"),
+        question_verbs=words(question.get("verbs"), "question.verbs"),
         question_leading=words(question.get("leading"), "question.leading"),
         negation=words(doc["negation"], "negation"),
         request=words(doc["request"], "request"),

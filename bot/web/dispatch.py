@@ -6,6 +6,7 @@ goes out after the commit. A command runs only once `permissions.refusal` has le
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 
 from flask import current_app
 from linebot.v3.webhooks import Event, LeaveEvent, MessageEvent, PostbackEvent, TextMessageContent, UnfollowEvent
@@ -14,7 +15,6 @@ from sqlalchemy import orm
 from bot import permissions, texts
 from bot.context import Context, Interpretation, Subject
 from bot.ita.calendar import covering
-from bot.ita.units import bare_names
 from bot.line.replies import QuickReply, Reply, Text
 from bot.nlu.reader import read
 from bot.registry import Command, Postback
@@ -81,10 +81,11 @@ def _answer_text(content: TextMessageContent, ctx: Context) -> list[Reply]:
     """Read the message once; answer each thing it says. In a group only what is about ITA or
     speaks to the bot is answered; in 1:1 what is not understood gets "did you mean" buttons."""
     text, mentioned, addressed = _without_mentions(content)
-    province = ctx.own_province
-    cycle = covering(ctx.calendars.cycles(ctx.session, province.id if province else None), ctx.today)
+    province_id = ctx.own_province_id
+    cycle = covering(ctx.cycles(province_id), ctx.today)
     said_all = read(text, current_app.extensions["itabot.vocabulary"], today=ctx.today,
-                    steps=cycle.lexicon if cycle else {}, units=bare_names(ctx.session, province.id if province else None),
+                    steps=cycle.lexicon if cycle else {},
+                    units=_Later(lambda: current_app.extensions["itabot.units"].of(ctx.session, province_id)),
                     mentions=mentioned, addressed=addressed)
     in_group = ctx.chat is not None and ctx.chat.kind != "user"
     replies: list[Reply] = []
@@ -101,6 +102,27 @@ def _answer_text(content: TextMessageContent, ctx: Context) -> list[Reply]:
         ctx.session.add(UnclearMessage(text=storable(normalize(text))[:2000], chat_kind=ctx.chat.kind,
                                        reason=ctx.unclear, received_at=ctx.now))
     return replies
+
+
+class _Later(Mapping):
+    """A mapping read from the database only if the reader asks for it (few messages do)."""
+
+    def __init__(self, load):
+        self._load, self._found = load, None
+
+    def _mapping(self) -> Mapping:
+        if self._found is None:
+            self._found = self._load()
+        return self._found
+
+    def __getitem__(self, key):
+        return self._mapping()[key]
+
+    def __iter__(self):
+        return iter(self._mapping())
+
+    def __len__(self) -> int:
+        return len(self._mapping())
 
 
 def _without_mentions(content: TextMessageContent) -> tuple[str, tuple[str, ...], bool]:

@@ -13,6 +13,7 @@ from datetime import date, time
 import sqlalchemy as sa
 from sqlalchemy import orm
 
+from bot.lookup import Glossary
 from bot.thai import compact
 from models import Calendar
 
@@ -105,7 +106,7 @@ class Cycle:
     year: int
     entries: tuple[Entry, ...]
     # How people name its steps (compact words) -> the key of the entry they belong to.
-    lexicon: dict[str, str] = field(default_factory=dict, compare=False)
+    lexicon: Glossary = field(default_factory=Glossary, compare=False)
 
     @property
     def span(self) -> tuple[date, date]:
@@ -249,5 +250,5 @@ def cycle_of(year: int, steps: list[Step]) -> Cycle:
             alone.append(step)
     entries = [Entry(step, tuple(beside.get(key, ()))) for key, step in national.items()]
     entries += [Entry(step) for step in alone]
-    lexicon = {compact(word): entry.step.key for entry in entries for step in entry.all for word in step.words}
+    lexicon = Glossary((compact(word), entry.step.key) for entry in entries for step in entry.all for word in step.words)
     return Cycle(year, tuple(entries), lexicon)

@@ -5,6 +5,7 @@ makes the calls, always within LINE's limits (`replies.fit`).
 """
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from linebot.v3.messaging import (
 )
 from urllib3.exceptions import HTTPError as TransportError
 
-from bot.line.replies import Flex, Reply, Text, fit
+from bot.line.replies import Flex, QuickReply, Reply, Text, fit
 
 log = logging.getLogger(__name__)
 
@@ -166,13 +167,18 @@ def to_sdk_messages(replies: list[Reply]) -> list:
 
 
 def _to_sdk(reply: Reply):
-    quick = None
-    if reply.quick_replies:
-        quick = SdkQuickReply(
-            items=[QuickReplyItem(action=PostbackAction(label=q.label, data=q.text, display_text=q.label) if q.postback
-                                  else MessageAction(label=q.label, text=q.text)) for q in reply.quick_replies]
-        )
+    quick = _sdk_quick_reply(reply.quick_replies) if reply.quick_replies else None
     if isinstance(reply, Text):
         return TextMessage(text=reply.text, quick_reply=quick)
     assert isinstance(reply, Flex)
     return FlexMessage(alt_text=reply.alt_text, contents=FlexContainer.from_dict(reply.contents), quick_reply=quick)
+
+
+@functools.lru_cache(maxsize=256)
+def _sdk_quick_reply(buttons: tuple[QuickReply, ...]) -> SdkQuickReply:
+    """The same few rows of buttons go out with most answers; the SDK's validated models for
+    them are built once (they are only ever read, when the request is serialised)."""
+    return SdkQuickReply(
+        items=[QuickReplyItem(action=PostbackAction(label=q.label, data=q.text, display_text=q.label) if q.postback
+                              else MessageAction(label=q.label, text=q.text)) for q in buttons]
+    )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Mapping
 
+from bot.lookup import Glossary, Words
 from bot.nlu import dates, slots
 from bot.nlu.prepared import Prepared
 from bot.nlu.vocabulary import Vocabulary
@@ -127,9 +128,10 @@ def _scores(p: Prepared, vocabulary: Vocabulary) -> tuple[dict[str, float], dict
     """Each intent's score: the weights of its cues found, heaviest first, none counted twice
     where they overlap ("ต้องทำอะไร" inside "ตอนนี้ต้องทำอะไร"); and its heaviest cue."""
     found: dict[str, list] = {name: [] for name in vocabulary.intents}
-    for cue, intent, weight in vocabulary.cue_list:
-        if cue in p.compact:  # cheap, and false for nearly every cue
-            found[intent] += [(weight, span) for span in p.find(cue)]
+    for cue in p.present(vocabulary.cue_words):
+        spans = p.find(cue)
+        for intent, weight in vocabulary.cues[cue]:
+            found[intent] += [(weight, span) for span in spans]
     scores, heaviest, spans = {}, {}, []
     for name, matched in found.items():
         matched.sort(key=lambda m: (-m[0], m[1].start - m[1].end, m[1].start))
@@ -145,8 +147,12 @@ def _scores(p: Prepared, vocabulary: Vocabulary) -> tuple[dict[str, float], dict
 
 
 def _step(p: Prepared, steps: Mapping[str, str]) -> str | None:
-    found = [(len(word), key) for word, key in steps.items() if word in p.compact]
+    found = [(len(word), steps[word]) for word in p.present(_words(steps))]
     return max(found)[1] if found else None
+
+
+def _words(steps: Mapping[str, str]) -> Words:
+    return steps.words if isinstance(steps, Glossary) else Words(steps)
 
 
 def _residue(p: Prepared, spans: list[tuple[int, int]], vocabulary: Vocabulary, steps: Mapping[str, str]) -> str:
@@ -159,7 +165,7 @@ def _residue(p: Prepared, spans: list[tuple[int, int]], vocabulary: Vocabulary, 
     for start, end in spans:  # values, found in the text with its spaces
         cover(start - p.text.count(" ", 0, start), end - p.text.count(" ", 0, end))
     # The bot's own phrases wherever they stand (the tokenizer may cut "ภาพรวม" as ภาพ|รวมทั้ง) ...
-    for phrase in (*(w for w in steps if w in p.compact), *(w for w in vocabulary.phrases if w in p.compact)):
+    for phrase in (*p.present(_words(steps)), *p.present(vocabulary.phrases)):
         for span in p.find(phrase):
             cover(span.start, span.end)
     # ... then ordinary words, only where they are whole words (ประมาณ is not a word of งบประมาณ),

@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import Iterable
 
 from bot import thai
+from bot.lookup import Words, letter_pairs
 from bot.nlu.vocabulary import Vocabulary
 
 SHORT = 3  # words this long or shorter must be whole tokens
@@ -94,8 +95,18 @@ class Prepared:
     def has(self, word: str, whole: bool = False) -> bool:
         return bool(self.find(word, whole))
 
+    @cached_property
+    def letter_pairs(self) -> frozenset[str]:
+        return letter_pairs(self.compact)
+
+    def present(self, words: Iterable[str]) -> list[str]:
+        """Those of `words` that occur somewhere in `compact` (whole or not)."""
+        if isinstance(words, Words):
+            return words.within(self.compact, self.letter_pairs)
+        return [word for word in words if word in self.compact]
+
     def any_of(self, words: Iterable[str], whole: bool = False) -> list[Span]:
-        return [span for word in words for span in self.find(word, whole)]
+        return [span for word in self.present(words) for span in self.find(word, whole)]
 
     def without(self, words: Iterable[str], whole: bool = False) -> str:
         """The compact text with these words taken out (e.g. particles)."""

@@ -45,8 +45,7 @@ def find_forms(text: str, vocabulary: Vocabulary) -> list[Found]:
 
 
 def find_part(text: str, vocabulary: Vocabulary) -> Found | None:
-    words = "|".join(sorted(map(re.escape, vocabulary.parts), key=len, reverse=True))
-    if match := re.search(rf"(?:{words})\s*([12])(?!\d)", text):
+    if match := vocabulary.part_pattern.search(text):
         return Found(int(match[1]), match.start(), match.end())
     if match := re.search(r"(?<![a-z])eit([12])(?!\d)", text):  # "eit1", written as one word
         return Found(int(match[1]), match.start() + 3, match.end())
@@ -104,9 +103,8 @@ def find_days_before(text: str) -> Found | None:
 def find_units(text: str, vocabulary: Vocabulary, stop_words: frozenset[str], word_starts: frozenset[int]) -> list[Found]:
     """Units named with a prefix (อบต.บ้านไผ่, ทต ป่าซาง, เทศบาลตำบลป่าซาง), as typed: "อบต.บ้านไผ่".
     A prefix counts only where a word begins: ทน is not a unit in แทน."""
-    prefixes = "|".join(map(re.escape, vocabulary.unit_prefixes))
     found = []
-    for match in re.finditer(rf"({prefixes})\.?\s*", text):
+    for match in vocabulary.unit_prefix_pattern.finditer(text):
         if match.start() not in word_starts or (found and match.start() < found[-1].end):
             continue
         name, end = _name_after(text, match.end(), stop_words)
@@ -116,8 +114,7 @@ def find_units(text: str, vocabulary: Vocabulary, stop_words: frozenset[str], wo
 
 
 def find_province(text: str, vocabulary: Vocabulary, stop_words: frozenset[str]) -> Found | None:
-    prefixes = "|".join(map(re.escape, vocabulary.province_prefixes))
-    for match in re.finditer(rf"(?:{prefixes})\s*", text):
+    for match in vocabulary.province_prefix_pattern.finditer(text):
         name, end = _name_after(text, match.end(), stop_words, most=2)
         if name:
             return Found(name, match.start(), end)

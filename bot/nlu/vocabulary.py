@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from bot import thai
+from bot.lookup import Words
 from bot.thai import normalize
 
 VOCABULARY = Path(__file__).resolve().parents[2] / "data" / "vocabulary.yaml"
@@ -35,16 +36,16 @@ class IntentWords:
 class Vocabulary:
     spellings: tuple[tuple[str, str], ...]  # (variant, canonical), longest variant first
     particles: frozenset[str]
-    question_words: tuple[str, ...]
-    question_verbs: tuple[str, ...]
+    question_words: Words
+    question_verbs: Words
     question_leading: tuple[str, ...]
-    negation: tuple[str, ...]
-    request: tuple[str, ...]
-    hedges: tuple[str, ...]
+    negation: Words
+    request: Words
+    hedges: Words
     fillers: frozenset[str]
     forms: dict[str, tuple[str, ...]]
     parts: tuple[str, ...]
-    ita: tuple[str, ...]
+    ita: Words
     unit_prefixes: tuple[str, ...]
     province_prefixes: tuple[str, ...]
     common: frozenset[str]
@@ -72,18 +73,41 @@ class Vocabulary:
         return re.compile("|".join(f"(?P<{form}{n}>{_whole(word)})" for n, (word, form) in enumerate(alternatives)))
 
     @cached_property
-    def cue_list(self) -> tuple[tuple[str, str, float], ...]:
-        """Every cue with its intent and weight, to look each up once."""
-        return tuple((cue, name, weight) for name, words in self.intents.items() for cue, weight in words.cues.items())
+    def part_pattern(self) -> "re.Pattern":
+        """EIT's part: "ส่วนที่ 1", "ตอน 2"."""
+        words = "|".join(sorted(map(re.escape, self.parts), key=len, reverse=True))
+        return re.compile(rf"(?:{words})\s*([12])(?!\d)")
 
     @cached_property
-    def phrases(self) -> tuple[str, ...]:
+    def unit_prefix_pattern(self) -> "re.Pattern":
+        return re.compile(rf"({'|'.join(map(re.escape, self.unit_prefixes))})\.?\s*")
+
+    @cached_property
+    def province_prefix_pattern(self) -> "re.Pattern":
+        return re.compile(rf"(?:{'|'.join(map(re.escape, self.province_prefixes))})\s*")
+
+    @cached_property
+    def cues(self) -> dict[str, tuple[tuple[str, float], ...]]:
+        """Every cue with the intents it speaks for and their weights."""
+        found: dict[str, list[tuple[str, float]]] = {}
+        for name, words in self.intents.items():
+            for cue, weight in words.cues.items():
+                found.setdefault(cue, []).append((name, weight))
+        return {cue: tuple(meanings) for cue, meanings in found.items()}
+
+    @cached_property
+    def cue_words(self) -> Words:
+        """The cues, to find the few a message holds."""
+        return Words(self.cues)
+
+    @cached_property
+    def phrases(self) -> Words:
         """The bot's own phrases (cues and settings of four letters or more), longest first:
         distinctive wherever they stand."""
         words = {cue for w in self.intents.values() for cue in w.cues}
         words |= {word for w in self.intents.values() for ws in w.settings.values() for word in ws}
         words |= {word for ws in self.dates.values() for word in ws} | set(self.question_words)
-        return tuple(sorted((w for w in words | set(self.ita) if len(w) >= 4), key=len, reverse=True))
+        return Words(sorted((w for w in words | set(self.ita) if len(w) >= 4), key=len, reverse=True))
 
     @cached_property
     def known_words(self) -> frozenset[str]:
@@ -145,16 +169,16 @@ def load_vocabulary(path: str | Path = VOCABULARY) -> Vocabulary:
     vocabulary = Vocabulary(
         spellings=tuple(sorted(spellings, key=lambda s: -len(s[0]))),
         particles=frozenset(words(doc["particles"], "particles")),
-        question_words=words(question.get("words"), "question.words"),
-        question_verbs=words(question.get("verbs"), "question.verbs"),
+        question_words=Words(words(question.get("words"), "question.words")),
+        question_verbs=Words(words(question.get("verbs"), "question.verbs")),
         question_leading=words(question.get("leading"), "question.leading"),
-        negation=words(doc["negation"], "negation"),
-        request=words(doc["request"], "request"),
-        hedges=words(doc["hedges"], "hedges"),
+        negation=Words(words(doc["negation"], "negation")),
+        request=Words(words(doc["request"], "request")),
+        hedges=Words(words(doc["hedges"], "hedges")),
         fillers=frozenset(words(doc["fillers"], "fillers")),
         forms={form.upper(): words(spelled, f"forms.{form}") for form, spelled in mapping(doc["forms"], "forms").items()},
         parts=words(doc["parts"], "parts"),
-        ita=words(doc["ita"], "ita"),
+        ita=Words(words(doc["ita"], "ita")),
         unit_prefixes=tuple(sorted(words(doc["unit_prefixes"], "unit_prefixes"), key=len, reverse=True)),
         province_prefixes=words(doc["province_prefixes"], "province_prefixes"),
         common=frozenset(words(doc["common"], "common")),

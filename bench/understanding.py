@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import sqlalchemy as sa
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -40,8 +41,6 @@ def main() -> None:
     parser.add_argument("--file", default="heldout.yaml", help="a labelled set in bench/understanding/")
     parser.add_argument("--show", action="store_true", help="list every misread")
     args = parser.parse_args()
-    import yaml
-
     cases = yaml.safe_load((SETS / args.file).read_text(encoding="utf-8"))
     results = play(cases)
     report(cases, results, args.show)

@@ -21,8 +21,10 @@ from pythainlp.util.date import thai_abbr_months, thai_full_months
 BE_OFFSET = 543
 FORMS = ("IIT", "EIT", "OIT")
 
-# Zero-width and invisible characters pythainlp's remove_zw leaves alone.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Zero-width and invisible characters pythainlp's remove_zw leaves alone, and control characters
+# that are not spaces (a NUL inside "4\x005" is noise, not a separator).
+_CONTROLS = [c for c in [*range(0x20), *range(0x7F, 0xA0)] if not chr(c).isspace()]
+_INVISIBLE = dict.fromkeys([*map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), *_CONTROLS], None)
 # Full-width Latin (ＩＩＴ, ４５) from some phone keyboards; NFKC would do it but also
 # decomposes Thai sara am (ำ), so only this block is mapped.
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
@@ -49,6 +51,11 @@ def storable(text: str) -> str:
     """Text every database can hold: without NUL characters (PostgreSQL refuses them) and without
     halves of surrogate pairs (no encoding can write them)."""
     return text.replace("\x00", "").encode("utf-8", "ignore").decode("utf-8")
+
+
+def shown_number(typed: str, longest: int = 12) -> str:
+    """A number as typed, shortened for a reply when someone typed hundreds of digits."""
+    return typed if len(typed) <= longest else typed[:longest] + "…"
 
 
 def compact(text: str) -> str:

@@ -6,6 +6,7 @@ from bot.audit import audit
 from bot.context import Context, Interpretation, Subject
 from bot.ita.calendar import fiscal_year_be
 from bot.ita.units import find_unit
+from bot.thai import shown_number
 from bot.line.cards import unit_choices
 from bot.line.replies import Reply, Text
 from bot.permissions import PROVINCE_COORDINATOR, UNIT_COORDINATOR
@@ -17,8 +18,10 @@ MAX_QUOTA = 100_000  # as many as a count may be
 
 def quota_unit(said: Interpretation, ctx: Context) -> Subject | list[Reply]:
     """The unit the command names; how to write the command when something is missing."""
-    if not said.writes_allowed or not said.setting or not said.unit or _value(said.count) is None:
+    if not said.writes_allowed or not said.setting or not said.unit or said.count is None:
         return [Text(texts.QUOTA_HOW)]
+    if _value(said.count) is None:
+        return [Text(texts.QUOTA_OUT_OF_RANGE.format(raw=shown_number(said.count), most=f"{MAX_QUOTA:,}"))]
     found = find_unit(ctx.session, said.unit, ctx.chat.province_id if ctx.chat else None)
     if found.unit is None:
         ctx.asked_back()
@@ -29,7 +32,7 @@ def quota_unit(said: Interpretation, ctx: Context) -> Subject | list[Reply]:
 
 def _value(typed: str | None) -> int | None:
     digits = (typed or "").replace(",", "")
-    return int(digits) if digits.isdigit() and int(digits) <= MAX_QUOTA else None
+    return int(digits) if digits.isdigit() and len(digits) <= 6 and int(digits) <= MAX_QUOTA else None
 
 
 @command("set_quota", need=UNIT_COORDINATOR, subject=quota_unit, refused=texts.WHAT_SET_QUOTA,

@@ -47,7 +47,7 @@ def report(said: Interpretation, ctx: Context) -> list[Reply]:
         return [Text(texts.REPORT_NEGATED)]
     if said.form == "EIT" and said.part == 2:
         return [Text(texts.REPORT_PART_2)]
-    item = Item(said.form, said.count, "")
+    item = Item(said.form, said.count)
     if said.unsure:
         ctx.asked_back()
         count, problem = check_count(item)
@@ -107,7 +107,7 @@ def report_tapped(data: str, ctx: Context) -> list[Reply]:
     if ctx.subject.unit is None:
         return [Text(texts.NO_UNIT)]
     _unit_id, form, count = data.split(":")
-    return record(Item(form, count, ""), ctx.subject.unit, ctx)
+    return record(Item(form, count), ctx.subject.unit, ctx)
 
 
 @on_postback("confirm-report", need=UNIT_MEMBER, subject=button_unit, refused=texts.WHAT_REPORT)
@@ -115,7 +115,7 @@ def confirm_lower(data: str, ctx: Context) -> list[Reply]:
     if ctx.subject.unit is None:
         return [Text(texts.NO_UNIT)]
     _unit_id, form, count = data.split(":")
-    return record(Item(form, count, ""), ctx.subject.unit, ctx, confirmed=True)
+    return record(Item(form, count), ctx.subject.unit, ctx, confirmed=True)
 
 
 @on_postback("cancel-report")

@@ -25,6 +25,11 @@ _CONJUNCTIONS = (("แล้วก็", False), ("และก็", False), ("�
                  ("หาก", True), ("แล้ว", False), ("และ", False))
 _SENTENCE_END = re.compile(r"(?:ค่ะ|คะ|ครับ|คับ|นะคะ|นะครับ|จ้า|ค่า)(?=\s)")
 _CARRIES_UNIT = ("report", "figures", "oit_state", "oit_approved", "status")
+# A LINE text may hold 5,000 characters; what people ask the bot says in far fewer. Reading
+# stops after this many characters (at a space) and once more things are found than LINE's
+# 5 replies can answer, so a pasted notice or a hostile message costs what an ordinary one does.
+READ_AT_MOST = 1000
+THINGS_AT_MOST = 5
 
 
 def read(raw: str, vocabulary: Vocabulary, *, today: date, steps: Mapping[str, str] | None = None,
@@ -36,14 +41,26 @@ def read(raw: str, vocabulary: Vocabulary, *, today: date, steps: Mapping[str, s
     people name without a prefix (bare name -> unit name)."""
     reading = _Reading(vocabulary, today, steps or {}, units)
     found: list[Interpretation] = []
-    for piece in _PIECES.split(raw or ""):
+    for piece in _PIECES.split(beginning(raw or "")):
         text = prepare_text(piece, vocabulary)
         if text:
             found += [reading.interpret(clause, raw, mentions, addressed) for clause in reading.clauses(text)]
+        if sum(i.intent != "unknown" for i in found) > THINGS_AT_MOST:
+            break  # one more than can be answered: enough to tell the sender some were left
     known = _units_carried([i for i in found if i.intent != "unknown"])
     if known:
         return known
     return [found[0] if found else Interpretation("unknown", raw=raw or "", addressed=addressed)]
+
+
+def beginning(raw: str) -> str:
+    """The part of a message that is read: all of it, or its first READ_AT_MOST characters up
+    to the last space (a number is never cut in two: "IIT 4|5" must not become IIT 4)."""
+    if len(raw) <= READ_AT_MOST:
+        return raw
+    head = raw[:READ_AT_MOST]
+    space = max(head.rfind(" "), head.rfind("\n"))
+    return head[:space] if space > 0 else ""
 
 
 def _units_carried(found: list[Interpretation]) -> list[Interpretation]:
@@ -83,7 +100,7 @@ class _Reading:
         cuts = []
         if forms and text[:forms[0].start].strip() and self.intent(text[:forms[0].start].strip()) == "register":
             cuts.append(forms[0].start)  # "ลงทะเบียน อบต.บ้านไผ่ IIT 45": a registration, then a report
-        for form in forms[1:]:
+        for form in forms[1:THINGS_AT_MOST + 1]:
             cut = form.start
             before = next((u for u in units if u.end <= form.start and not text[u.end:form.start].strip(" .")), None)
             if before is not None and not self._after_registration(text[:before.start]):

@@ -27,8 +27,10 @@ _SPOKEN = (
 )
 _DAYS_BEFORE = re.compile(
     r"(?:ล่วงหน้า|เตือนก่อน|ก่อนครบกำหนด|ก่อนกำหนด|ก่อนเดดไลน์|ก่อนdeadline|ก่อน)\s*"
-    r"((?:\d{1,3}(?![\d:.])\s*(?:วัน)?\s*(?:,|และ|กับ|\s)*)+?)\s*วัน")
-_DAYS_AFTER = re.compile(r"((?:\d{1,3}\s*(?:,|และ|กับ|\s)*)+)วัน\s*(?:ล่วงหน้า|ก่อน)")
+    r"((?:(?<!\d)\d{1,3}(?![\d:.])\s*+(?:วัน)?(?:,|และ|กับ|\s)*+)+?)\s*วัน")
+# Each number is taken whole and the separators possessively, so that a long run of digits or
+# spaces cannot be split in exponentially many ways (a 400-digit "count" once took minutes).
+_DAYS_AFTER = re.compile(r"((?:(?<!\d)\d{1,3}(?!\d)(?:,|และ|กับ|\s)*+)+)วัน\s*(?:ล่วงหน้า|ก่อน)")
 
 
 @dataclass(frozen=True)

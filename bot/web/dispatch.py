@@ -16,7 +16,7 @@ from bot import permissions, texts
 from bot.context import Context, Interpretation, Subject
 from bot.ita.calendar import covering
 from bot.line.replies import QuickReply, Reply, Text
-from bot.nlu.reader import read
+from bot.nlu.reader import READ_AT_MOST, THINGS_AT_MOST, read
 from bot.registry import Command, Postback
 from bot.thai import normalize, storable
 from bot.web.inbound import Origin, claim, event_id, keep_failed
@@ -88,8 +88,9 @@ def _answer_text(content: TextMessageContent, ctx: Context) -> list[Reply]:
                     units=_Later(lambda: current_app.extensions["itabot.units"].of(ctx.session, province_id)),
                     mentions=mentioned, addressed=addressed)
     in_group = ctx.chat is not None and ctx.chat.kind != "user"
+    left_over = len(said_all) > THINGS_AT_MOST or len(text) > READ_AT_MOST
     replies: list[Reply] = []
-    for said in said_all:
+    for said in said_all[:THINGS_AT_MOST]:
         if in_group and not (said.addressed or said.ita):
             continue  # people talk among themselves
         command = ctx.registry.match(said)
@@ -98,6 +99,8 @@ def _answer_text(content: TextMessageContent, ctx: Context) -> list[Reply]:
             replies += did_you_mean(said, ctx)
         else:
             replies += run(command, said, content.text, ctx)
+    if left_over and replies:
+        replies.append(Text(texts.TOO_MUCH_AT_ONCE.format(done=min(len(said_all), THINGS_AT_MOST))))
     if ctx.unclear and ctx.chat is not None:
         ctx.session.add(UnclearMessage(text=storable(normalize(text))[:2000], chat_kind=ctx.chat.kind,
                                        reason=ctx.unclear, received_at=ctx.now))
@@ -132,7 +135,8 @@ def _without_mentions(content: TextMessageContent) -> tuple[str, tuple[str, ...]
     for mentionee in sorted(mentionees, key=lambda m: m.index, reverse=True):
         text = text[:mentionee.index] + " " + text[mentionee.index + mentionee.length:]
     people = tuple(m.user_id for m in mentionees if getattr(m, "user_id", None) and not getattr(m, "is_self", False))
-    return text, people, any(getattr(m, "is_self", False) for m in mentionees)
+    # What cannot be stored or sent back (half of a surrogate pair, NUL) is not read either.
+    return storable(text), people, any(getattr(m, "is_self", False) for m in mentionees)
 
 
 def did_you_mean(said: Interpretation, ctx: Context) -> list[Reply]:

@@ -36,10 +36,21 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def _sqlite_begin(connection: sa.Connection) -> None:
-    # An explicit BEGIN makes savepoints work. It is deferred on purpose: a webhook transaction
-    # writes first (it claims its event id), so it holds the write lock before it reads, while
-    # read-only sessions never block writers.
-    connection.exec_driver_sql("BEGIN")
+    # An explicit BEGIN makes savepoints work. It is deferred, so read-only sessions never block
+    # writers, except where the transaction said it will write (`begin_writing`).
+    immediate = connection.get_execution_options().get(_WRITES)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+_WRITES = "itabot_writes"
+
+
+def begin_writing(session: orm.Session) -> None:
+    """Begin a transaction that will write. On SQLite it takes the write lock at once: two
+    transactions that both read and then both write cannot be made to wait for each other there
+    (SQLite fails one at once, "database is locked"), while waiting for the lock is safe."""
+    session.begin()
+    session.connection(execution_options={_WRITES: True})
 
 
 def init_app(app: Flask, url: str) -> None:

@@ -15,6 +15,7 @@ from bot.line.replies import QuickReply, Reply, Text
 from bot.permissions import UNIT_MEMBER
 from bot.registry import command, on_postback
 from models import Quota, Report, Unit
+from models.report import REPORTED_FORMS
 
 _BUTTON = re.compile(r"^(\d{1,9}):(IIT|EIT):(\d{1,6})$")  # a button's data: unit id, form, count
 
@@ -45,6 +46,8 @@ def report(said: Interpretation, ctx: Context) -> list[Reply]:
         return [Text(texts.NO_UNIT)]
     if said.negation:
         return [Text(texts.REPORT_NEGATED)]
+    if said.form not in REPORTED_FORMS:
+        return [Text(texts.REPORT_OIT_HAS_NO_COUNT)]
     if said.form == "EIT" and said.part == 2:
         return [Text(texts.REPORT_PART_2)]
     item = Item(said.form, said.count)

@@ -7,7 +7,6 @@ a question. Values (numbers, dates, units) are read from `text`, which keeps the
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterable

@@ -10,6 +10,8 @@ from bot.web.serve import serve_command
 
 
 def init_app(app: Flask, settings: Config) -> None:
+    # Flask refuses a longer body with 413 from its Content-Length, before reading it.
+    app.config["MAX_CONTENT_LENGTH"] = webhook.MAX_BODY
     app.extensions["itabot.parser"] = WebhookParser(settings.line_channel_secret or "unset")
     app.register_blueprint(webhook.bp)
     app.cli.add_command(serve_command)

@@ -13,6 +13,7 @@ from linebot.v3.webhooks import Event, LeaveEvent, MessageEvent, PostbackEvent, 
 from sqlalchemy import orm
 
 from bot import permissions, texts
+from bot.db import begin_writing
 from bot.context import Context, Interpretation, Subject
 from bot.ita.calendar import covering
 from bot.line.replies import QuickReply, Reply, Text
@@ -39,7 +40,7 @@ def handle_event(event: Event, payload: str, session: orm.Session) -> None:
     token = getattr(event, "reply_token", None)
     riders = []
     try:
-        session.begin()
+        begin_writing(session)
         if received and not claim(session, event, payload, now):
             return
         origin = Origin.of(event)
@@ -65,7 +66,9 @@ def handle_event(event: Event, payload: str, session: orm.Session) -> None:
 
 def route(event: Event, ctx: Context) -> list[Reply]:
     """The replies for one event; an empty list when the bot stays silent."""
-    if ctx.chat is not None and isinstance(event, LEAVING):
+    if ctx.chat is None:
+        return []  # no chat LINE could have named (a source missing or malformed): kept, not answered
+    if isinstance(event, LEAVING):
         ctx.chat.active = False
     if isinstance(event, MessageEvent) and isinstance(event.message, TextMessageContent):
         return _answer_text(event.message, ctx)

@@ -6,17 +6,20 @@ in the record, so nothing a user sent is lost even when handling it failed.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
 from linebot.v3.webhooks import Event, GroupSource, RoomSource, UserSource
 from sqlalchemy import exc, orm
 
+from bot.thai import storable
 from models import InboundEvent
 
 # The longest chat or user id the database holds (LINE's are 33 characters); a longer one, such
 # as a module channel's 68-character user id, is kept in the payload only.
 ID_LENGTH = InboundEvent.chat_id.type.length
+EVENT_ID_LENGTH = InboundEvent.webhook_event_id.type.length
 
 
 @dataclass(frozen=True)
@@ -43,8 +46,13 @@ class Origin:
         return cls(chat_id, kind, user_id if _fits(user_id) else None)
 
 
-def _fits(identifier: str | None) -> bool:
-    return identifier is not None and len(identifier) <= ID_LENGTH
+# LINE's ids are letters and digits ("U" and 32 hex digits, a ULID for an event); anything else in
+# an id field is not from LINE, and is neither stored nor acted on.
+_ID = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _fits(identifier: object, longest: int = ID_LENGTH) -> bool:
+    return isinstance(identifier, str) and len(identifier) <= longest and _ID.fullmatch(identifier) is not None
 
 
 def claim(session: orm.Session, event: Event, payload: str, now: datetime) -> bool:
@@ -72,11 +80,12 @@ def keep_failed(session: orm.Session, event: Event, payload: str, now: datetime)
 
 def event_id(event: Event) -> str | None:
     """The webhookEventId; an event type the SDK does not know may come without one."""
-    return getattr(event, "webhook_event_id", None) or None
+    found = getattr(event, "webhook_event_id", None)
+    return found if _fits(found, EVENT_ID_LENGTH) else None
 
 
 def _record(event: Event, payload: str, now: datetime, status: str) -> InboundEvent:
     origin = Origin.of(event)
-    return InboundEvent(webhook_event_id=event_id(event)[:64], event_type=str(event.type)[:40],
+    return InboundEvent(webhook_event_id=event_id(event), event_type=storable(str(event.type))[:40],
                         chat_id=origin.chat_id, user_id=origin.user_id, received_at=now, status=status,
                         payload=payload)

@@ -15,6 +15,10 @@ from bot.web.dispatch import handle_event
 log = logging.getLogger(__name__)
 bp = Blueprint("webhook", __name__)
 
+# LINE sends at most a few dozen events per request, a few KiB each; anything beyond 1 MiB is not
+# LINE's and is refused unread (here and by the server, `bot.web.serve`).
+MAX_BODY = 1 << 20
+
 
 @bp.post("/callback")
 def callback():

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from bot.line.simulator import postback_event, source, text_event
 from models import InboundEvent, Quota, Report
-from tests.provinces import COORDINATOR, STAFF
+from tests.provinces import COORDINATOR, STAFF, STRANGER
 
 pytestmark = pytest.mark.usefixtures("lamphun")
 
@@ -133,7 +133,7 @@ def test_any_signed_body_is_answered_200_or_400(line, caplog, events, base):
 
 
 @FUZZ
-@given(text=st.text(ANY_CHARACTER, max_size=300), who=st.sampled_from([STAFF, COORDINATOR]),
+@given(text=st.text(ANY_CHARACTER, max_size=300), who=st.sampled_from([STAFF, COORDINATOR, STRANGER]),
        group=st.sampled_from([None, "Cbanphai", "Ccoords"]))
 def test_any_text_from_anyone_anywhere_is_answered_without_an_error(line, caplog, text, who, group):
     caplog.clear()

@@ -25,7 +25,7 @@ class Interpretation:
     part: int | None = None  # EIT's part, 1 or 2
     unit: str | None = None  # a unit named, as typed
     province: str | None = None  # a province named, without จังหวัด
-    count: str | None = None  # the number as typed (normalised): the handler checks it
+    count: str | None = None  # the number as typed (normalised): a count, a minimum, a join code; the handler checks it
     date: date | None = None
     period: tuple[date, date] | None = None
     step: str | None = None  # a calendar step's key
@@ -52,10 +52,12 @@ class Interpretation:
 
 @dataclass(frozen=True)
 class Subject:
-    """What a command acts on: a unit (and so its province), a province, or nothing in particular."""
+    """What a command acts on: a unit (and so its province), a province, or nothing in particular;
+    and `chat` when the command changes the chat itself (its binding, its reminders)."""
 
     unit: Unit | None = None
     province: Province | None = None
+    chat: Chat | None = None
 
     @property
     def province_id(self) -> int | None:

@@ -13,7 +13,7 @@ from typing import Protocol
 from bot import texts
 from bot.audit import audit
 from bot.context import Context, Subject
-from models import Chat, Member
+from models import Chat, Member, Unit
 
 
 class Role(IntEnum):
@@ -63,7 +63,10 @@ def role_of(member: Member | None) -> Role:
 
 
 def permits(member: Member | None, chat: Chat | None, need: Need, subject: Subject) -> bool:
-    """The one rule: coordinators act within their province, staff within their own unit."""
+    """The one rule: coordinators act within their province, staff within their own unit; and what
+    changes a chat (its binding, its reminders) only those who keep it may change."""
+    if subject.chat is not None and not keeps(member, subject.chat):
+        return False
     role = role_of(member)
     if need.role is Role.ANYONE or role is Role.SUPERADMIN:
         return True
@@ -77,18 +80,53 @@ def permits(member: Member | None, chat: Chat | None, need: Need, subject: Subje
     own_unit = member.unit_id if member is not None else None
     if need.role is Role.EXECUTIVE:
         return role is Role.EXECUTIVE and own_unit == subject.unit.id
-    # In a unit's own group everyone speaks for the unit.
+    # In a unit's own group everyone speaks for the unit (the group's binding was approved).
     return subject.unit.id in (own_unit, chat.unit_id if chat is not None else None)
+
+
+def keeps(member: Member | None, chat: Chat) -> bool:
+    """Who may rebind a chat or switch its reminders: anyone their own 1:1 chat or a group bound to
+    nothing; a coordinators' group, its province's coordinators; a unit's group, those and the
+    unit's own members."""
+    if chat.kind == "user" or (chat.unit_id is None and chat.province_id is None):
+        return True
+    role = role_of(member)
+    if role is Role.SUPERADMIN:
+        return True
+    if role is Role.COORDINATOR:
+        return member.province_id == chat.province_id
+    return chat.unit_id is not None and member is not None and member.unit_id == chat.unit_id
+
+
+def joins_directly(member: Member | None, unit: Unit, code_given: bool) -> bool:
+    """Whether a person may make themselves, or a group, speak for `unit` without a coordinator's
+    approval: with the unit's join code, as one of its province's coordinators, or as its own staff."""
+    role = role_of(member)
+    if code_given or role is Role.SUPERADMIN:
+        return True
+    if role is Role.COORDINATOR:
+        return member.province_id == unit.province_id
+    return member is not None and member.unit_id == unit.id
+
+
+def may_change_role(actor: Member | None, target: Member | None, province_id: int) -> bool:
+    """A coordinator grants and revokes within their own province: never a superadmin, never
+    someone who belongs to another province."""
+    if role_of(actor) is Role.SUPERADMIN or target is None:
+        return True
+    return role_of(target) is not Role.SUPERADMIN and target.province_id in (None, province_id)
 
 
 def refusal(ctx: Context, command: Guarded, subject: Subject, sent: str) -> str | None:
     """None when the sender may run `command` on `subject`; else the Thai refusal, audited."""
-    if command.need.role is Role.ANYONE:
+    if command.need.role is Role.ANYONE and subject.chat is None:
         return None  # no membership to look up for what anyone may do
     if permits(ctx.sender, ctx.chat, command.need, subject):
         return None
     target = subject.name or (ctx.chat.id if ctx.chat is not None else None)
     audit(ctx.session, ctx.now, ctx.user_id, f"command.{command.name}", target, allowed=False, after=sent[:500])
+    if subject.chat is not None and not keeps(ctx.sender, subject.chat):
+        return texts.NOT_THE_CHATS_KEEPER
     if command.need == UNIT_MEMBER and subject.unit is None:
         return texts.NO_UNIT  # staff become members by registering: say how
     if command.refused and subject.name:

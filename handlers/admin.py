@@ -1,7 +1,7 @@
 """Coordinators' data commands: minimums, staff counts and coordinator rights, each audited."""
 from __future__ import annotations
 
-from bot import texts
+from bot import permissions, texts
 from bot.audit import audit
 from bot.context import Context, Interpretation, Subject
 from bot.ita.calendar import fiscal_year_be
@@ -65,6 +65,11 @@ def grant(said: Interpretation, ctx: Context) -> list[Reply]:
     replies = []
     for user_id in dict.fromkeys(targets):
         member = ctx.session.get(Member, user_id)
+        if not permissions.may_change_role(ctx.sender, member, province.id):
+            audit(ctx.session, ctx.now, ctx.user_id, "role.grant" if granting else "role.revoke", user_id,
+                  allowed=False)
+            replies.append(texts.ROLE_NOT_YOURS.format(who=user_id))
+            continue
         if not granting and (member is None or member.role != "coordinator" or member.province_id != province.id):
             replies.append(texts.NOT_A_COORDINATOR.format(who=user_id, province=province.name))
             continue

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 
 from bot import texts
 from bot.audit import audit
-from bot.context import Context, Interpretation
+from bot.context import Context, Interpretation, Subject
 from bot.line.replies import Reply, Text
 from bot.registry import command
 from bot.thai import thai_date_long
@@ -16,7 +16,14 @@ LOOK_AHEAD_DAYS = 60
 SHOWN = 3  # reminders of that moment spelled out; the rest counted
 
 
-@command("reminders", summary=texts.SUMMARY_REMINDERS, example="แจ้งเตือนถัดไป")
+def switched_chat(said: Interpretation, ctx: Context) -> Subject:
+    """Switching a chat's reminders changes the chat: only those who keep it may (`permissions.keeps`)."""
+    switching = said.setting in ("on", "off") and said.writes_allowed
+    return Subject(chat=ctx.chat if switching else None)
+
+
+@command("reminders", subject=switched_chat, refused=texts.WHAT_REMINDERS, summary=texts.SUMMARY_REMINDERS,
+         example="แจ้งเตือนถัดไป")
 def reminders(said: Interpretation, ctx: Context) -> list[Reply]:
     chat = ctx.chat
     if said.setting == "next" or chat is None:

@@ -86,3 +86,11 @@ def pushed_to(fake_line, chat_id: str) -> list[list[str]]:
 def ledger(session: orm.Session) -> dict[tuple[str, str], str]:
     session.rollback()
     return {(d.chat_id, d.reminder_key): d.status for d in session.scalars(sa.select(Delivery))}
+
+
+def join_with_code(line, unit: str, user: str, group: str | None = None) -> str:
+    """`user` joins `unit` (or binds `group` to it) with the join code its coordinator issues, as
+    staff do; the bot's answer."""
+    issued = line.say(f"รหัสเข้าร่วม {unit}", user=COORDINATOR).text
+    code = issued.split(": ", 1)[1][:6]
+    return line.say(f"ลงทะเบียน {unit} รหัส {code}", user=user, group=group).text

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bot.nlu.clause import Clause
 from bot.nlu.vocabulary import Vocabulary
 
-ADMIN = ("set_quota", "grant", "reminder_rules", "bind_province")
+ADMIN = ("set_quota", "grant", "reminder_rules", "bind_province", "join_code", "join_requests")
 SMALL_TALK = ("greeting", "thanks")
 FLOOR = 2.0  # an intent scoring less is not what the message says
 STRONG = 5.0  # a phrase only the bot would be told ("ปิดแจ้งเตือน", "ตั้งโควตา")
@@ -20,6 +20,8 @@ def decide(c: Clause, vocabulary: Vocabulary) -> tuple[str, str | None]:
     """The intent of a clause and its setting."""
     s, forms = c.scores, set(c.form_names)
     for intent in ADMIN:  # their own verbs say exactly what is asked
+        if intent == "join_code" and s["register"] >= 4:
+            continue  # "ลงทะเบียน อบต.บ้านไผ่ รหัสเข้าร่วม 123456": the code is given, not asked for
         if s[intent] >= STRONG:
             if intent == "set_quota" and c.question and not c.p.has("อย่างไร"):
                 return "figures", None  # "ตั้งโควตา IIT ไว้กี่ชุด" asks for the figure

@@ -215,6 +215,8 @@ def _after_cue(c: Clause, vocabulary: Vocabulary, intent: str) -> str | None:
 
 
 def _count_for(intent: str, c: Clause) -> slots.Found | None:
+    if intent == "register":  # a join code: the last long number ("ลงทะเบียน อบต.ทดสอบ05 รหัส 950097")
+        return next((n for n in reversed(c.counts) if n.value.isdigit() and len(n.value) >= 4), None)
     if intent == "set_quota":
         return c.counts[-1] if c.counts else (c.targets[-1] if c.targets else None)
     if not c.counts:

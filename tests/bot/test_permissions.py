@@ -30,6 +30,12 @@ TABLE = [
     ("register", "ลงทะเบียน อบต.บ้านไผ่", ONE_TO_ONE, (Y, Y, Y, Y, Y)),
     ("status", "สถานะ", UNIT_GROUP, (Y, Y, Y, Y, Y)),
     ("reminders", "แจ้งเตือนถัดไป", UNIT_GROUP, (Y, Y, Y, Y, Y)),
+    ("reminders", "ปิดแจ้งเตือน", ONE_TO_ONE, (Y, Y, Y, Y, Y)),  # one's own chat
+    # A bound group is kept by its province's coordinators, and a unit's group also by the unit's staff.
+    ("reminders", "ปิดแจ้งเตือน", UNIT_GROUP, (N, Y, Y, N, Y)),
+    ("reminders", "ปิดแจ้งเตือน", COORDINATORS, (N, N, N, N, Y)),
+    ("register", "ลงทะเบียน อบต.มะกอก", COORDINATORS, (N, N, N, N, Y)),
+    ("register", "ลงทะเบียน อบต.มะกอก", UNIT_GROUP, (N, Y, Y, N, Y)),  # staff may ask; joining needs approval
     # A member of the unit: its staff, or anyone in the unit's own group; its province's coordinators.
     ("report", "IIT อบต.บ้านไผ่ 45", ONE_TO_ONE, (N, Y, Y, N, Y)),
     ("report", "IIT 45", UNIT_GROUP, (Y, Y, Y, N, Y)),
@@ -46,8 +52,10 @@ TABLE = [
     ("grant", "เพิ่มผู้ประสานงาน", COORDINATORS, (N, N, N, N, Y)),
     ("reminder_rules", "ตั้งแจ้งเตือน ล่วงหน้า 7 3 1 วัน", COORDINATORS, (N, N, N, N, Y)),
     ("bind_province", "ผูกกลุ่ม จังหวัดลำพูน", COORDINATORS, (N, N, N, N, Y)),
+    ("join_code", "รหัสเข้าร่วม อบต.บ้านไผ่", ONE_TO_ONE, (N, N, N, N, Y)),
+    ("join_requests", "คำขอเข้าร่วม", COORDINATORS, (N, N, N, N, Y)),
 ]
-REFUSALS = (texts.NOT_ALLOWED, texts.REFUSED.split("{")[0])
+REFUSALS = (texts.NOT_ALLOWED, texts.REFUSED.split("{")[0], texts.NOT_THE_CHATS_KEEPER)
 
 
 def refusals(session, user: str) -> list[str]:

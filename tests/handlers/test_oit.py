@@ -4,11 +4,11 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from models import Member
-from tests.provinces import COORDINATOR, COORDINATORS
+from tests.provinces import COORDINATOR, COORDINATORS, join_with_code
 
 
 def test_oit_states_and_only_executives_or_coordinators_approve(line, lamphun_status_page, session):
-    line.say("ลงทะเบียน อบต.ทดสอบ05", user="Ustaff5")
+    join_with_code(line, "อบต.ทดสอบ05", "Ustaff5")
     assert "รออนุมัติ" in line.say("OIT ตอบครบแล้ว", user="Ustaff5").text
     assert "ไม่มีสิทธิ์" in line.say("OIT อนุมัติแล้ว", user="Ustaff5").text
     session.execute(sa.update(Member).where(Member.user_id == "Ustaff5").values(role="executive"))

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from bot.line.simulator import source, text_event
 from models import AuditEntry, Report
-from tests.provinces import COORDINATOR, STAFF, STRANGER
+from tests.provinces import COORDINATOR, STAFF, STRANGER, join_with_code
 
 
 @pytest.fixture
@@ -83,7 +83,7 @@ def test_a_coordinator_reports_for_a_named_unit_and_others_may_not(line, lamphun
 
 
 def test_a_unit_group_reports_for_its_unit(line, lamphun, session):
-    line.say("ลงทะเบียน ทต.ป่าซาง", user="Uanyone", group="Cpasang")
+    join_with_code(line, "ทต.ป่าซาง", "Uanyone", group="Cpasang")
     [reply] = line.say("EIT 12", user="Uanyone", group="Cpasang")
     assert reply["altText"].startswith("ทต.ป่าซาง · EIT 12/70")
 

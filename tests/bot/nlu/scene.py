@@ -17,7 +17,7 @@ import yaml
 from bot.clock import BANGKOK
 from bot.ita.units import find_unit
 from bot.line.simulator import source, text_event
-from models import (AuditEntry, Chat, Delivery, InboundEvent, Member, OitState, Province, Push, Quota, ReminderRules,
+from models import (AuditEntry, Chat, Delivery, InboundEvent, JoinCode, JoinRequest, Member, OitState, Province, Push, Quota, ReminderRules,
                     Report, UnclearMessage, Unit)
 from tests.provinces import COORDINATOR, COORDINATORS, EXECUTIVE, OTHER_COORDINATOR, STAFF, STRANGER, UNIT_GROUP
 
@@ -109,6 +109,9 @@ class Scene:
                    for r in s.scalars(sa.select(Report).where(Report.id > self.last_report).order_by(Report.id))]
         if reports:
             found["report"] = reports
+        asked = [{"unit": names[r.unit_id]} for r in s.scalars(sa.select(JoinRequest).order_by(JoinRequest.id))]
+        if asked:
+            found["join_request"] = asked
         fields = ("iit_min", "eit_min", "internal_stakeholders")
         quotas = [{"unit": names[unit_id], "field": f, "value": new[i]}
                   for (unit_id, _), new in now["quotas"].items() for i, f in enumerate(fields)
@@ -143,7 +146,7 @@ class Scene:
         s, saved = self.session, self.saved
         s.rollback()
         s.execute(sa.delete(Report).where(Report.id > self.last_report))
-        for table in (AuditEntry, InboundEvent, UnclearMessage, Delivery, Push, ReminderRules):
+        for table in (AuditEntry, InboundEvent, UnclearMessage, Delivery, Push, ReminderRules, JoinRequest, JoinCode):
             s.execute(sa.delete(table))
         for (unit_id, year), (iit, eit, staff) in saved["quotas"].items():
             s.execute(sa.update(Quota).where(Quota.unit_id == unit_id, Quota.year == year)

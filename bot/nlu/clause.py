@@ -117,8 +117,8 @@ def _numbers(text: str, taken: list[tuple[int, int]]) -> tuple[list, list, list]
         if before.endswith(_YEAR_WORDS) or (len(digits) == 4 and 2400 <= int(digits) <= 2700) \
                 or after.startswith(_NOT_RESPONSES) or before.endswith(("หน้า", "ข้อ", "o", "หมู่", "ไตรมาส", "รอบ")):
             others.append((number.start, number.end))
-        elif before.endswith(_TARGET_WORDS):
-            targets.append(number)
+        elif before.endswith(_TARGET_WORDS) and not (before.endswith("ถึง") and after.startswith("แล้ว")):
+            targets.append(number)  # "ถึง 40 แล้ว" is a count reached, "ถึง 40 หรือยัง" a target
         else:
             counts.append(number)
     return counts, targets, others

@@ -38,6 +38,8 @@ def decide(c: Clause, vocabulary: Vocabulary) -> tuple[str, str | None]:
         return ("deadline", None) if s["deadline"] > s["figures"] + 1 else ("figures", None)
     if forms & {"IIT", "EIT"} and c.negation and not c.question and (s["report"] >= 1 or c.targets):
         return "report", None  # "ยังไม่ได้ส่ง IIT เลย", "IIT ยังไม่ถึง 40": said of a count, nothing to write
+    if forms & {"IIT", "EIT"} and c.targets and c.question and s["deadline"] < FLOOR and not (c.when.date or c.when.period):
+        return "figures", None  # "ต้องเก็บ IIT ให้ได้ 60 คนเลยเหรอ": a minimum asked about, though a step is named
     return _best(c, vocabulary)
 
 

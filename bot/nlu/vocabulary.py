@@ -63,7 +63,7 @@ class Vocabulary:
         forms = {w for words in self.forms.values() for w in words}
         return frozenset(self.particles | self.fillers | self.common | cues | firsts | forms
                          | set(self.question_words) | set(self.question_verbs) | set(self.negation) | set(self.request)
-                         | set(self.hedges)
+                         | set(self.hedges) | set(self.question_leading)
                          | {w for ws in self.dates.values() for w in ws})
 
     @cached_property

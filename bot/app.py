@@ -1,15 +1,14 @@
 """The application factory: read the configuration, then let each package bind itself to the app."""
 from __future__ import annotations
 
-import logging
-
 from flask import Flask
 
 import handlers
 import schedules
-from bot import db, ita, line, nlu, thai, web
+from bot import db, ita, line, logs, nlu, thai, web
 from bot.clock import Clock
 from bot.config import Config
+from bot.metrics import Metrics
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -17,11 +16,11 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask("bot", instance_relative_config=True)
     settings = Config.from_env(app.instance_path, config)
     app.config.update(TESTING=settings.testing, ITABOT=settings)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("alembic").setLevel(logging.WARNING)  # its per-run chatter drowns `itabot chat`
+    logs.configure()
 
     db.init_app(app, settings.database_url)
     app.extensions["itabot.clock"] = Clock(settings.now)
+    app.extensions["itabot.metrics"] = Metrics()
     app.extensions["itabot.registry"] = handlers.build_registry()
     line.init_app(app, settings)
     ita.init_app(app)

@@ -112,6 +112,7 @@ def _prepare(app: Flask, now: datetime, report: PassReport) -> list[ledger.Outgo
             return []
     choice = plan.choice
     report.remaining, report.quota_read = plan.remaining, True
+    app.extensions["itabot.metrics"].quota_left.set(-1 if plan.remaining is None else plan.remaining)
     report.needed, report.cost = plan.needed, choice.cost
     report.deferred_chats, report.unpriced_chats = len(choice.deferred), len(choice.unpriced)
     with Session() as session, session.begin():
@@ -167,8 +168,10 @@ def _record(app: Flask, batch, now: datetime, holder: str, report: PassReport, s
             log.error("reminders: the lease was lost mid-pass; the rest waits for its holder")
             stop.set()
         ledger.pushed(session, [p.id for p, o in batch if o is not None and o.kind == "sent"], now)
+        pushes = app.extensions["itabot.metrics"].pushes
         for push, outcome in batch:
             report.outcomes[_label(outcome)] += 1
+            pushes.labels(outcome=_label(outcome)).inc()
             if outcome is None or outcome.kind == "retry":
                 _later(session, push, outcome, now, pause)
             elif outcome.kind in ("gone", "rejected", "halt"):

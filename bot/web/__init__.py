@@ -5,7 +5,7 @@ from flask import Flask
 from linebot.v3.webhook import WebhookParser
 
 from bot.config import Config
-from bot.web import webhook
+from bot.web import health, webhook
 from bot.web.serve import serve_command
 
 
@@ -14,4 +14,5 @@ def init_app(app: Flask, settings: Config) -> None:
     app.config["MAX_CONTENT_LENGTH"] = webhook.MAX_BODY
     app.extensions["itabot.parser"] = WebhookParser(settings.line_channel_secret or "unset")
     app.register_blueprint(webhook.bp)
+    app.register_blueprint(health.bp)
     app.cli.add_command(serve_command)

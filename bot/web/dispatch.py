@@ -14,6 +14,7 @@ from sqlalchemy import orm
 
 from bot import permissions, texts
 from bot.db import begin_writing
+from bot.logs import current_event
 from bot.context import Context, Interpretation, Subject
 from bot.ita.calendar import covering
 from bot.line.replies import QuickReply, Reply, Text
@@ -32,17 +33,27 @@ LEAVING = (LeaveEvent, UnfollowEvent)
 
 def handle_event(event: Event, payload: str, session: orm.Session) -> None:
     """Handle one event; `payload` is the event as LINE sent it, kept only for the record."""
-    if getattr(event, "mode", None) == "standby":  # another channel is answering this chat
-        return
     app = current_app
     received = event_id(event)
+    marked = current_event.set(received or "-")  # every log line of this event names it
+    try:
+        outcome = _handle(app, event, payload, session, received)
+    finally:
+        current_event.reset(marked)
+    app.extensions["itabot.metrics"].events.labels(type=_type_of(event), outcome=outcome).inc()
+
+
+def _handle(app, event: Event, payload: str, session: orm.Session, received: str | None) -> str:
+    if getattr(event, "mode", None) == "standby":  # another channel is answering this chat
+        return "standby"
+    metrics = app.extensions["itabot.metrics"]
     now = app.extensions["itabot.clock"].now()
     token = getattr(event, "reply_token", None)
-    riders = []
+    riders, outcome = [], "handled"
     try:
         begin_writing(session)
         if received and not claim(session, event, payload, now):
-            return
+            return "duplicate"
         origin = Origin.of(event)
         ctx = Context(session, now, _chat(session, event, origin, now), origin.user_id,
                       app.extensions["itabot.registry"], app.extensions["itabot.calendars"], received)
@@ -51,17 +62,25 @@ def handle_event(event: Event, payload: str, session: orm.Session) -> None:
             riders = ledger.claim_riders(session, ctx.chat, now)
         session.commit()
     except Exception:
-        log.exception("event %s failed", received)
+        log.exception("event failed")  # the event id is on the line; what was sent is in its record
+        metrics.errors.labels(where="event").inc()
         session.rollback()
         keep_failed(session, event, payload, now)
-        replies, riders = [Text(texts.SOMETHING_WENT_WRONG)], []
+        replies, riders, outcome = [Text(texts.SOMETHING_WENT_WRONG)], [], "failed"
     if replies and token:
         if riders:
             replies = [*replies, Text("\n\n".join([texts.RIDING_ALONG, *(r.text for r in riders)]))]
         delivered = app.extensions["itabot.gateway"].reply(token, replies)
+        metrics.replies.labels(outcome="sent" if delivered else "failed").inc()
         if riders:
             with session.begin():
                 ledger.settle_riders(session, [r.id for r in riders], delivered)
+    return outcome
+
+
+def _type_of(event: Event) -> str:
+    kind = str(getattr(event, "type", "") or "unknown")
+    return kind if kind.isascii() and kind.isidentifier() and len(kind) <= 30 else "other"  # never a label per fuzz
 
 
 def route(event: Event, ctx: Context) -> list[Reply]:

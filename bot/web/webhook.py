@@ -22,6 +22,11 @@ MAX_BODY = 1 << 20
 
 @bp.post("/callback")
 def callback():
+    with current_app.extensions["itabot.metrics"].latency.time():
+        return _callback()
+
+
+def _callback():
     signature = request.headers.get("X-Line-Signature", "")
     body = request.get_data(as_text=True)
     parser: WebhookParser = current_app.extensions["itabot.parser"]

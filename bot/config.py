@@ -28,7 +28,9 @@ class Config:
     line_channel_secret: str = ""
     line_channel_access_token: str = ""
     line_api_base_url: str = DEFAULT_LINE_API
-    line_timeout: float = 5.0  # seconds a LINE call may take before it counts as failed
+    # Seconds a LINE call may take before it counts as failed: short, so that the webhook answers
+    # LINE (which waits 2 s) in time even when the reply API hangs; the outbox sends it again.
+    line_timeout: float = 1.5
     database_url: str = ""
     now: datetime | None = None
     # Maintenance commands (init, calendar, chat) work without LINE credentials.
@@ -45,6 +47,7 @@ class Config:
             "line_api_base_url": env.get("LINE_API_BASE_URL", "") or DEFAULT_LINE_API,
             "database_url": env.get("DATABASE_URL", ""),
             "now": _instant_from_env(env.get("ITABOT_NOW", "")),
+            "line_timeout": _seconds_from_env(env.get("LINE_TIMEOUT", "")),
         }
         known = {f.name for f in fields(cls)}
         extra = {}
@@ -83,3 +86,15 @@ def _instant_from_env(raw: str) -> datetime | None:
         return parse_instant(raw)
     except ValueError:
         raise ConfigError(f"ITABOT_NOW is not an ISO-8601 instant: {raw!r} (e.g. 2025-04-10T09:00+07:00)") from None
+
+
+def _seconds_from_env(raw: str) -> float:
+    if not raw:
+        return Config.line_timeout
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = -1.0
+    if not 0.1 <= seconds <= 30:
+        raise ConfigError(f"LINE_TIMEOUT is not a number of seconds from 0.1 to 30: {raw!r}")
+    return seconds

@@ -83,6 +83,7 @@ class Context:
     event_id: str | None = None
     subject: Subject = field(default_factory=Subject)  # set once permissions allow the command
     unclear: str | None = None  # why the message is kept for the vocabulary to learn from (UnclearMessage.reason)
+    writes: bool = False  # a command that writes ran: its answer is worth a push if the reply token is lost
     _cycles: dict = field(default_factory=dict, repr=False)
 
     def cycles(self, province_id: int | None) -> dict:

@@ -48,6 +48,7 @@ class Command:
     summary: str  # one Thai line for the help text
     example: str  # what to type; the help's quick-reply button sends it
     listed: bool = True  # in the help (small talk is not)
+    writes: bool = False  # its answer matters enough to be pushed when the reply token is lost
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class Postback:
     need: Need
     subject: SubjectFinder
     refused: str
+    writes: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,20 +70,21 @@ class EventHandler:
 
 
 def command(name: str, *, summary: str = "", example: str = "", need: Need = ANYONE,
-            subject: SubjectFinder | None = None, refused: str = "", listed: bool = True) -> Callable:
+            subject: SubjectFinder | None = None, refused: str = "", listed: bool = True,
+            writes: bool = False) -> Callable:
     """Handle the intent `name`."""
     def mark(func: Callable) -> Callable:
         setattr(func, _SPEC, Command(name, func, need, subject or DEFAULT_SUBJECT[need.scope], refused, summary,
-                                     example, listed))
+                                     example, listed, writes))
         return func
     return mark
 
 
 def on_postback(action: str, *, need: Need = ANYONE, subject: SubjectFinder | None = None,
-                refused: str = "") -> Callable:
+                refused: str = "", writes: bool = False) -> Callable:
     """Handle a postback button whose data starts with `action:`."""
     def mark(func: Callable) -> Callable:
-        setattr(func, _SPEC, Postback(action, func, need, subject or DEFAULT_SUBJECT[need.scope], refused))
+        setattr(func, _SPEC, Postback(action, func, need, subject or DEFAULT_SUBJECT[need.scope], refused, writes))
         return func
     return mark
 

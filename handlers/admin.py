@@ -35,7 +35,7 @@ def _value(typed: str | None) -> int | None:
     return int(digits) if digits.isdigit() and len(digits) <= 6 and int(digits) <= MAX_QUOTA else None
 
 
-@command("set_quota", need=UNIT_COORDINATOR, subject=quota_unit, refused=texts.WHAT_SET_QUOTA,
+@command("set_quota", writes=True, need=UNIT_COORDINATOR, subject=quota_unit, refused=texts.WHAT_SET_QUOTA,
          summary=texts.SUMMARY_SET_QUOTA, example="ตั้งโควตา IIT อบต.บ้านไผ่ 60")
 def set_quota(said: Interpretation, ctx: Context) -> list[Reply]:
     field, value = said.setting, _value(said.count)
@@ -51,7 +51,7 @@ def set_quota(said: Interpretation, ctx: Context) -> list[Reply]:
                                         before="-" if before is None else f"{before:,}", after=f"{value:,}"))]
 
 
-@command("grant", need=PROVINCE_COORDINATOR, refused=texts.WHAT_GRANT, summary=texts.SUMMARY_GRANT,
+@command("grant", writes=True, need=PROVINCE_COORDINATOR, refused=texts.WHAT_GRANT, summary=texts.SUMMARY_GRANT,
          example="เพิ่มผู้ประสานงาน @ชื่อ")
 def grant(said: Interpretation, ctx: Context) -> list[Reply]:
     """Make the people mentioned coordinators of this province, or take that back."""

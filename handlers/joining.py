@@ -30,7 +30,7 @@ def code_unit(said: Interpretation, ctx: Context) -> Subject | list[Reply]:
     return Subject(unit=found.unit)
 
 
-@command("join_code", need=UNIT_COORDINATOR, subject=code_unit, refused=texts.WHAT_JOIN_CODE,
+@command("join_code", writes=True, need=UNIT_COORDINATOR, subject=code_unit, refused=texts.WHAT_JOIN_CODE,
          summary=texts.SUMMARY_JOIN_CODE, example="รหัสเข้าร่วม อบต.บ้านไผ่")
 def join_code(said: Interpretation, ctx: Context) -> list[Reply]:
     unit = ctx.subject.unit
@@ -65,12 +65,12 @@ def request_unit(data: str, ctx: Context) -> Subject | list[Reply]:
     return Subject(unit=asked.unit)
 
 
-@on_postback("approve-join", need=UNIT_COORDINATOR, subject=request_unit, refused=texts.WHAT_JOIN_REQUESTS)
+@on_postback("approve-join", writes=True, need=UNIT_COORDINATOR, subject=request_unit, refused=texts.WHAT_JOIN_REQUESTS)
 def approve(data: str, ctx: Context) -> list[Reply]:
     return _decide(data, ctx, approve=True)
 
 
-@on_postback("reject-join", need=UNIT_COORDINATOR, subject=request_unit, refused=texts.WHAT_JOIN_REQUESTS)
+@on_postback("reject-join", writes=True, need=UNIT_COORDINATOR, subject=request_unit, refused=texts.WHAT_JOIN_REQUESTS)
 def reject(data: str, ctx: Context) -> list[Reply]:
     return _decide(data, ctx, approve=False)
 

@@ -13,13 +13,13 @@ from handlers.reports import named_unit
 from models import OitState
 
 
-@command("oit_approved", need=UNIT_EXECUTIVE, subject=named_unit, refused=texts.WHAT_APPROVE_OIT,
+@command("oit_approved", writes=True, need=UNIT_EXECUTIVE, subject=named_unit, refused=texts.WHAT_APPROVE_OIT,
          summary=texts.SUMMARY_OIT_APPROVED, example="OIT อนุมัติแล้ว")
 def oit_approved(said: Interpretation, ctx: Context) -> list[Reply]:
     return _set_state("approved", said, ctx)
 
 
-@command("oit_state", need=UNIT_MEMBER, subject=named_unit, refused=texts.WHAT_OIT, summary=texts.SUMMARY_OIT,
+@command("oit_state", writes=True, need=UNIT_MEMBER, subject=named_unit, refused=texts.WHAT_OIT, summary=texts.SUMMARY_OIT,
          example="OIT ตอบครบแล้ว")
 def oit_state(said: Interpretation, ctx: Context) -> list[Reply]:
     return _set_state(said.setting or "answering", said, ctx)

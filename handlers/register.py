@@ -28,7 +28,7 @@ def register_subject(said: Interpretation, ctx: Context) -> Subject | list[Reply
     return Subject(unit=found.unit, chat=ctx.chat if ctx.chat.kind != "user" else None)
 
 
-@command("register", subject=register_subject, refused=texts.WHAT_REGISTER, summary=texts.SUMMARY_REGISTER,
+@command("register", writes=True, subject=register_subject, refused=texts.WHAT_REGISTER, summary=texts.SUMMARY_REGISTER,
          example="ลงทะเบียน อบต.บ้านไผ่")
 def register(said: Interpretation, ctx: Context) -> list[Reply]:
     """Join at once with the unit's code (or as someone the unit trusts already), else ask the
@@ -62,7 +62,7 @@ def named_province(said: Interpretation, ctx: Context) -> Subject | list[Reply]:
     return Subject(province=province, chat=ctx.chat)  # a bound group: only its keepers may rebind it
 
 
-@command("bind_province", need=PROVINCE_COORDINATOR, subject=named_province, refused=texts.WHAT_BIND_PROVINCE,
+@command("bind_province", writes=True, need=PROVINCE_COORDINATOR, subject=named_province, refused=texts.WHAT_BIND_PROVINCE,
          summary=texts.SUMMARY_BIND_PROVINCE, example="ผูกกลุ่ม จังหวัดลำพูน")
 def bind_province(said: Interpretation, ctx: Context) -> list[Reply]:
     province = ctx.subject.province

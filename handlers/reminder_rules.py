@@ -10,7 +10,7 @@ from bot.registry import command
 from schedules.rules import BadRules, change_rules, describe, rules_of
 
 
-@command("reminder_rules", need=PROVINCE_COORDINATOR, refused=texts.WHAT_RULES, summary=texts.SUMMARY_RULES,
+@command("reminder_rules", writes=True, need=PROVINCE_COORDINATOR, refused=texts.WHAT_RULES, summary=texts.SUMMARY_RULES,
          example="ตั้งแจ้งเตือน ล่วงหน้า 7 3 1 วัน เวลา 09:00")
 def reminder_rules(said: Interpretation, ctx: Context) -> list[Reply]:
     province = ctx.subject.province

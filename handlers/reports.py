@@ -38,7 +38,7 @@ def _again(said: Interpretation, unit: Unit) -> str:
     return " ".join([unit.name, *said.forms, "ขาดอีกกี่ชุด"])
 
 
-@command("report", need=UNIT_MEMBER, subject=named_unit, refused=texts.WHAT_REPORT,
+@command("report", writes=True, need=UNIT_MEMBER, subject=named_unit, refused=texts.WHAT_REPORT,
          summary=texts.SUMMARY_REPORT, example="IIT 45")
 def report(said: Interpretation, ctx: Context) -> list[Reply]:
     unit = ctx.subject.unit
@@ -104,7 +104,7 @@ def button_unit(data: str, ctx: Context) -> Subject | list[Reply]:
     return Subject(unit=ctx.session.get(Unit, int(match[1])))
 
 
-@on_postback("report", need=UNIT_MEMBER, subject=button_unit, refused=texts.WHAT_REPORT)
+@on_postback("report", writes=True, need=UNIT_MEMBER, subject=button_unit, refused=texts.WHAT_REPORT)
 def report_tapped(data: str, ctx: Context) -> list[Reply]:
     """The person confirmed a count the bot was unsure of: store it as if typed plainly."""
     if ctx.subject.unit is None:
@@ -113,7 +113,7 @@ def report_tapped(data: str, ctx: Context) -> list[Reply]:
     return record(Item(form, count), ctx.subject.unit, ctx)
 
 
-@on_postback("confirm-report", need=UNIT_MEMBER, subject=button_unit, refused=texts.WHAT_REPORT)
+@on_postback("confirm-report", writes=True, need=UNIT_MEMBER, subject=button_unit, refused=texts.WHAT_REPORT)
 def confirm_lower(data: str, ctx: Context) -> list[Reply]:
     if ctx.subject.unit is None:
         return [Text(texts.NO_UNIT)]

@@ -18,7 +18,9 @@ from models.base import Base, Instant, one_of
 # (by push or by reply); dropped: never to be sent (stale, chat gone, refused by LINE).
 DELIVERY_STATUSES = ("pending", "pushing", "deferred", "riding", "sent", "dropped")
 WAITING = ("pending", "deferred")  # may still go out, by push or riding along in a reply
-DELIVERY_KINDS = ("deadline", "nudge", "notice")
+# answer: a reply whose token expired, pushed because it matters (a report, a confirmation);
+# aside: one that only rides along in the chat's next reply.
+DELIVERY_KINDS = ("deadline", "nudge", "notice", "answer", "aside")
 PUSH_STATUSES = ("pending", "sent", "failed")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-URGENCY = {"notice": 0, "deadline": 1, "nudge": 2}
+URGENCY = {"answer": 0, "notice": 0, "deadline": 1, "nudge": 2, "aside": 3}
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,7 @@ def waiting(session: orm.Session, now: datetime) -> list[Delivery]:
     return list(session.scalars(
         sa.select(Delivery).join(Chat, Chat.id == Delivery.chat_id)
         .where(Delivery.status.in_(WAITING), Delivery.due_at <= now, Delivery.fresh_until >= now.date(),
-               Chat.active, Chat.reminders_on, Delivery.chat_id.not_in(_in_flight()))
+               Delivery.kind != "aside", Chat.active, Chat.reminders_on, Delivery.chat_id.not_in(_in_flight()))
         .order_by(Delivery.chat_id, Delivery.id)))
 
 
@@ -196,6 +196,13 @@ def claim_riders(session: orm.Session, chat: Chat, now: datetime) -> list[Delive
         .values(status="riding", sent_at=now)
         .returning(Delivery.id, Delivery.kind, Delivery.deadline, Delivery.text)).all()
     return sorted(rows, key=reading_order)
+
+
+def settle_riding(session: orm.Session, chat_id: str | None, delivered: bool) -> None:
+    """The reply the chat's riding reminders went with was delivered, or will not be."""
+    ids = session.scalars(sa.select(Delivery.id).where(Delivery.chat_id == chat_id, Delivery.status == "riding")).all()
+    if ids:
+        settle_riders(session, list(ids), delivered)
 
 
 def settle_riders(session: orm.Session, ids: list[int], delivered: bool) -> None:

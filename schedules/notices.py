@@ -27,12 +27,12 @@ def quota_notices(session: orm.Session, deferred_chats: list[str], choice: Choic
 
 
 def leave_notice(session: orm.Session, chat_ids: list[str], key: str, text: str, now: datetime,
-                 days: int = 3) -> None:
+                 days: int = 3, kind: str = "notice") -> None:
     """A one-off notice for some chats, delivered like a reminder: exactly once, by the scheduler's
-    next pass or riding along on a reply there, whichever comes first. `key` makes it one notice
-    however often it is left."""
+    next pass or riding along on a reply there, whichever comes first (an "aside" only rides
+    along). `key` makes it one notice however often it is left."""
     until = now.date() + timedelta(days=days)
-    ledger.record_due(session, [Reminder(key, chat_id, "notice", now, until, text, until) for chat_id in chat_ids], now)
+    ledger.record_due(session, [Reminder(key, chat_id, kind, now, until, text, until) for chat_id in chat_ids], now)
     for chat in session.scalars(sa.select(Chat).where(Chat.id.in_(chat_ids))):
         chat.riders_until = max(chat.riders_until or until, until)
 

@@ -96,6 +96,7 @@ class FakeLine:
             self._calls: list[Call] = []
             self._failures: list[_Failure] = []
             self._retry_keys: dict[str, list[dict]] = {}
+            self._used_tokens: set[str] = set()
             self._usage = self._usage_offset = 0
             self._quota = 300
             self._members: dict[str, int] = {}
@@ -206,6 +207,11 @@ class FakeLine:
         return None
 
     def _send(self, method: str, path: str, headers: dict[str, str], body: dict):
+        token = body.get("replyToken") if path == _SENDS[0] else None
+        if token is not None:  # LINE: a reply token is good once
+            if token in self._used_tokens:
+                return self._record(method, path, headers, body, 400, {"message": "Invalid reply token"})
+            self._used_tokens.add(token)
         key = headers.get("x-line-retry-key")
         if key and key in self._retry_keys:  # LINE: a retry key already accepted is not sent again
             return self._record(method, path, headers, body, 409, {

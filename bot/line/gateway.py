@@ -70,23 +70,23 @@ class LineGateway:
     def close(self) -> None:
         self._client.close()
 
-    def reply(self, reply_token: str, replies: list[Reply]) -> bool:
-        """Answer an event; replies are free. False when LINE refused (e.g. token expired)."""
+    def reply(self, reply_token: str, replies: list[Reply]) -> str:
+        """Answer an event (replies are free): "sent"; "retry" (5xx, 429) or "timeout" (or the
+        connection failed): the same token may still work; "refused" (any other 4xx, e.g. the
+        token expired or was used)."""
         messages = to_sdk_messages(replies)
         if not messages or not reply_token:
-            return False
+            return "refused"
         try:
-            self._api.reply_message(
-                ReplyMessageRequest(reply_token=reply_token, messages=messages),
-                _request_timeout=self._timeout,
-            )
+            self._api.reply_message(ReplyMessageRequest(reply_token=reply_token, messages=messages),
+                                    _request_timeout=self._timeout)
         except ApiException as error:
             log.warning("LINE refused a reply: status %s", error.status)
-            return False
-        except (TransportError, OSError) as error:  # network trouble: the event itself is already stored
+            return "retry" if (error.status or 0) >= 500 or error.status == 429 else "refused"
+        except (TransportError, OSError) as error:  # the event and its answer are already stored
             log.warning("LINE reply failed: %s", type(error).__name__)
-            return False
-        return True
+            return "timeout"
+        return "sent"
 
     def push(self, to: str, replies: list[Reply], retry_key: str) -> PushOutcome:
         """Push to a chat (costs quota), with a retry key so that a repeat never sends twice."""

@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 
 MAX_MESSAGES = 5  # per reply or push call
@@ -44,6 +45,8 @@ def utf16_len(text: str) -> int:
 
 def split_text(text: str, limit: int = MAX_TEXT_UTF16) -> list[str]:
     """Cut a long text into pieces within `limit` UTF-16 units, at line breaks when possible."""
+    if len(text) * 2 <= limit:  # no character takes more than two units: nothing to cut
+        return [text]
     pieces: list[str] = []
     current = ""
     for line in text.splitlines(keepends=True):
@@ -94,3 +97,28 @@ def _merge_tail(messages: list[Reply]) -> list[Reply]:
     head, tail = messages[: MAX_MESSAGES - 1], messages[MAX_MESSAGES - 1:]
     text = "\n\n".join(m.text if isinstance(m, Text) else m.alt_text for m in tail)
     return head + [Text(split_text(text)[0])]
+
+
+def to_json(replies: list[Reply]) -> str:
+    """Replies as JSON, to be kept with the event they answer and sent again if need be."""
+    return json.dumps([_plain(r) for r in replies], ensure_ascii=False)
+
+
+def from_json(kept: str) -> list[Reply]:
+    found: list[Reply] = []
+    for item in json.loads(kept):
+        buttons = tuple(QuickReply(*b) for b in item.get("quick", ()))
+        found.append(Flex(item["alt"], item["flex"], buttons) if "flex" in item else Text(item["text"], buttons))
+    return found
+
+
+def readable(replies: list[Reply]) -> str:
+    """What a person reads of replies: the texts, or a Flex message's alternative text."""
+    return "\n\n".join(r.text if isinstance(r, Text) else r.alt_text for r in replies)
+
+
+def _plain(reply: Reply) -> dict:
+    item: dict = {"text": reply.text} if isinstance(reply, Text) else {"alt": reply.alt_text, "flex": reply.contents}
+    if reply.quick_replies:
+        item["quick"] = [(q.label, q.text, q.postback) for q in reply.quick_replies]
+    return item

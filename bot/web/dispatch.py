@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from flask import current_app
 from linebot.v3.webhooks import Event, LeaveEvent, MessageEvent, PostbackEvent, TextMessageContent, UnfollowEvent
-from sqlalchemy import orm
+from sqlalchemy import exc, orm
 
 from bot import permissions, texts
 from bot.db import begin_writing
@@ -21,7 +21,8 @@ from bot.line.replies import QuickReply, Reply, Text
 from bot.nlu.reader import READ_AT_MOST, THINGS_AT_MOST, read
 from bot.registry import Command, Postback
 from bot.thai import normalize, storable
-from bot.web.inbound import Origin, claim, event_id, keep_failed
+from bot.web import outbox
+from bot.web.inbound import Origin, event_id, is_recorded, keep_failed, record_of
 from models import Chat, UnclearMessage
 from schedules import ledger
 
@@ -46,36 +47,66 @@ def handle_event(event: Event, payload: str, session: orm.Session) -> None:
 def _handle(app, event: Event, payload: str, session: orm.Session, received: str | None) -> str:
     if getattr(event, "mode", None) == "standby":  # another channel is answering this chat
         return "standby"
-    metrics = app.extensions["itabot.metrics"]
     now = app.extensions["itabot.clock"].now()
     token = getattr(event, "reply_token", None)
-    riders, outcome = [], "handled"
+    record, owed, outcome = None, None, "handled"
     try:
         begin_writing(session)
-        if received and not claim(session, event, payload, now):
-            return "duplicate"
+        outbox.flush_sent(session, at_least=100)  # the outbox thread marks them sooner
         origin = Origin.of(event)
         ctx = Context(session, now, _chat(session, event, origin, now), origin.user_id,
                       app.extensions["itabot.registry"], app.extensions["itabot.calendars"], received)
         replies = route(event, ctx)
-        if replies and token and ctx.chat is not None:  # reminders not yet pushed here ride along, free
-            riders = ledger.claim_riders(session, ctx.chat, now)
+        record = record_of(event, payload, now) if received else None
+        if replies and token:
+            owed = _owed(ctx, record, token, replies)
+        if record is not None:
+            session.add(record)  # last: a duplicate fails here, and all it did is undone
         session.commit()
-    except Exception:
-        log.exception("event failed")  # the event id is on the line; what was sent is in its record
-        metrics.errors.labels(where="event").inc()
+    except exc.IntegrityError:
         session.rollback()
-        keep_failed(session, event, payload, now)
-        replies, riders, outcome = [Text(texts.SOMETHING_WENT_WRONG)], [], "failed"
-    if replies and token:
-        if riders:
-            replies = [*replies, Text("\n\n".join([texts.RIDING_ALONG, *(r.text for r in riders)]))]
-        delivered = app.extensions["itabot.gateway"].reply(token, replies)
-        metrics.replies.labels(outcome="sent" if delivered else "failed").inc()
-        if riders:
-            with session.begin():
-                ledger.settle_riders(session, [r.id for r in riders], delivered)
+        if not (received and is_recorded(session, received)):
+            return _failed(app, event, payload, session, now, token)
+        session.rollback()
+        outbox.answer_again(app, session, received, token)  # a redelivery: what is still owed goes now
+        return "duplicate"
+    except Exception:
+        return _failed(app, event, payload, session, now, token)
+    if owed and token:
+        replies, matters, riders = owed
+        if record is not None:
+            outbox.deliver(app, session, record.webhook_event_id, token, replies, record.chat_id, matters, riders)
+        else:  # nothing to keep it in (no event id): one attempt
+            _reply_once(app, token, replies)
     return outcome
+
+
+def _failed(app, event: Event, payload: str, session: orm.Session, now, token: str | None) -> str:
+    log.exception("event failed")  # the event id is on the line; what was sent is in its record
+    app.extensions["itabot.metrics"].errors.labels(where="event").inc()
+    session.rollback()
+    keep_failed(session, event, payload, now)
+    if token:
+        _reply_once(app, token, [Text(texts.SOMETHING_WENT_WRONG)])
+    return "failed"
+
+
+def _reply_once(app, token: str, replies: list[Reply]) -> None:
+    sent = app.extensions["itabot.gateway"].reply(token, replies)
+    app.extensions["itabot.metrics"].replies.labels(outcome=sent).inc()
+
+
+def _owed(ctx: Context, record, token: str, replies: list[Reply]) -> tuple[list[Reply], bool, bool]:
+    """The reply, with the reminders waiting in this chat riding along (free), committed as owed:
+    (the replies as they will go out, whether they matter, whether reminders ride along)."""
+    # Claimed ("riding") until the outbox knows whether the reply went out.
+    riders = ledger.claim_riders(ctx.session, ctx.chat, ctx.now) if ctx.chat is not None else []
+    if riders:
+        replies = [*replies, Text("\n\n".join([texts.RIDING_ALONG, *(r.text for r in riders)]))]
+    matters = ctx.writes or ctx.unclear == "asked back"
+    if record is not None:
+        outbox.owe(record, token, replies, matters, ctx.now)
+    return replies, matters, bool(riders)
 
 
 def _type_of(event: Event) -> str:
@@ -182,6 +213,7 @@ def run(command: Command | Postback, said: object, sent: str, ctx: Context) -> l
     if not isinstance(found, Subject):
         return found  # the subject could not be settled: the handler's question, e.g. "which unit?"
     ctx.subject = subject
+    ctx.writes = ctx.writes or command.writes
     return command.handler(said, ctx)
 
 

@@ -1,7 +1,8 @@
 """Where an event comes from, read from the SDK's typed event, and the record kept of it.
 
-Each event is claimed by inserting its webhookEventId; a duplicate (a redelivery, or the
-same event twice at the same moment) fails that insert. The event as LINE sent it is kept
+Each event is recorded under its webhookEventId in the transaction of what it did; a duplicate
+(a redelivery, or the same event twice at the same moment) fails that insert, and its work is
+rolled back. The event as LINE sent it is kept
 in the record, so nothing a user sent is lost even when handling it failed.
 """
 from __future__ import annotations
@@ -55,16 +56,15 @@ def _fits(identifier: object, longest: int = ID_LENGTH) -> bool:
     return isinstance(identifier, str) and len(identifier) <= longest and _ID.fullmatch(identifier) is not None
 
 
-def claim(session: orm.Session, event: Event, payload: str, now: datetime) -> bool:
-    """Insert the event's id as the transaction's first write; False if it was already
-    there (a redelivery, or the same event in another request at the same moment)."""
-    session.add(_record(event, payload, now, "done"))
-    try:
-        session.flush()
-    except exc.IntegrityError:
-        session.rollback()
-        return False
-    return True
+def record_of(event: Event, payload: str, now: datetime) -> InboundEvent:
+    """The event's record, to be added last in its transaction: its id is the primary key, so
+    a redelivery, or the same event handled at the same moment by another request, fails the
+    commit and everything it did is rolled back (`dispatch`)."""
+    return _record(event, payload, now, "done")
+
+
+def is_recorded(session: orm.Session, webhook_event_id: str) -> bool:
+    return session.get(InboundEvent, webhook_event_id) is not None
 
 
 def keep_failed(session: orm.Session, event: Event, payload: str, now: datetime) -> None:

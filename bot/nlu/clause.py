@@ -64,7 +64,7 @@ def features(text: str, vocabulary: Vocabulary, today: date, steps: Mapping[str,
     clock = slots.find_time(text)
     days = slots.find_days_before(text)
     users = slots.find_user_ids(text)
-    units = slots.find_units(text, vocabulary, vocabulary.stop_words, p.word_starts)
+    units = slots.find_units(text, vocabulary, vocabulary.stop_words, p.word_starts, units_by_name)
     if not units and forms and units_by_name is not None:  # "บ้านไผ่ IIT 30": a coordinator's shorthand
         units = _bare_units(text, units_by_name)
     province = slots.find_province(text, vocabulary, vocabulary.stop_words)

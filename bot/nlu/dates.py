@@ -41,11 +41,13 @@ class When:
 
 def find_when(text: str, compact: str, today: date, vocabulary: Vocabulary) -> When:
     """The first day or span the normalised `text` names, relative to `today`."""
-    for pattern, build in ((_ISO, _iso), (_THAI, _thai), (_SLASHED, _slashed)):
-        for match in pattern.finditer(text):
-            day = build(match, today)
-            if day is not None:
-                return When(date=day, spans=(match.span(),))
+    days = sorted((match.span(), day) for pattern, build in ((_ISO, _iso), (_THAI, _thai), (_SLASHED, _slashed))
+                  for match in pattern.finditer(text) if (day := build(match, today)) is not None)
+    if days:
+        (span, day), later = days[0], days[1:]
+        if later and _RANGE.fullmatch(text[span[1]:later[0][0][0]]) and later[0][1] >= day:
+            return When(period=(day, later[0][1]), spans=(span, later[0][0]))  # "1 พ.ค. ถึง 31 พ.ค."
+        return When(date=day, spans=(span,))
     if (match := _DAY_ONLY.search(text)) and (day := _safe(today.year, today.month, int(match[1]))):
         return When(date=day, spans=(match.span(),))
     span = _relative_span(compact, today, vocabulary)
@@ -61,6 +63,9 @@ def find_when(text: str, compact: str, today: date, vocabulary: Vocabulary) -> W
         year = _nearest(today, lambda y: date(y, number, 1)).year
         return When(period=(date(year, number, 1), _month_end(year, number)), spans=(match.span(),))
     return When()
+
+
+_RANGE = re.compile(r"\s*(?:-|–|ถึง|จนถึง|ถึงวันที่|จนถึงวันที่)\s*")
 
 
 def _relative_span(compact: str, today: date, vocabulary: Vocabulary) -> tuple[date, date] | None:

@@ -13,6 +13,8 @@ ADMIN = ("set_quota", "grant", "reminder_rules", "bind_province", "join_code", "
 SMALL_TALK = ("greeting", "thanks")
 FLOOR = 2.0  # an intent scoring less is not what the message says
 STRONG = 5.0  # a phrase only the bot would be told ("ปิดแจ้งเตือน", "ตั้งโควตา")
+# Steps whose names are also how a unit's own OIT progress is asked about ("OIT ตอบครบหรือยัง").
+_OIT_PROGRESS = ("oit-answer", "oit-import", "oit-publish", "oit-confirm", "oit-prepare")
 PLAIN = 3  # letters the bot may not know in a message that is still spoken to it
 
 
@@ -65,6 +67,8 @@ def _oit(c: Clause, vocabulary: Vocabulary) -> tuple[str, str | None] | None:
     if c.scores["behind"] >= 4:
         return None  # "OIT หน่วยไหนยังไม่อนุมัติบ้าง": which units, a coordinator's question
     if c.question:
+        if c.step and c.step not in _OIT_PROGRESS:
+            return None  # "ลงพื้นที่ให้คำปรึกษา OIT ผ่านไปแล้วหรือยัง": about a step of the calendar
         if p.has("หรือยัง") or p.without(vocabulary.particles).endswith("ยัง"):
             return "status", None  # "ผู้บริหารอนุมัติ OIT ให้หรือยัง": how far it is
         if s["deadline"] >= 2 or c.step or c.when.date or c.when.period:

@@ -39,8 +39,10 @@ def prepare_text(raw: str, vocabulary: Vocabulary) -> str:
     text = thai.normalize(raw)
     for variant, canonical in vocabulary.spellings:
         if variant in text:
-            # Hide the right spelling first: a variant may be part of it (ลงทะเบีย in ลงทะเบียน).
-            text = text.replace(canonical, "\0").replace(variant, canonical).replace("\0", canonical)
+            if variant in canonical:  # hide the right spelling first: ลงทะเบีย is part of ลงทะเบียน
+                text = text.replace(canonical, "\0").replace(variant, canonical).replace("\0", canonical)
+            else:
+                text = text.replace(variant, canonical)
     return text
 
 

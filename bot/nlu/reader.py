@@ -48,6 +48,9 @@ def read(raw: str, vocabulary: Vocabulary, *, today: date, steps: Mapping[str, s
         if sum(i.intent != "unknown" for i in found) > THINGS_AT_MOST:
             break  # one more than can be answered: enough to tell the sender some were left
     known = _units_carried([i for i in found if i.intent != "unknown"])
+    if any(i.intent == "unknown" and reading.features(i.text).hedged for i in found):
+        # "IIT 45 ชุดค่ะ ... น่าจะประมาณนี้": a doubt said apart from the count is still about it
+        known = [replace(i, unsure=True) if i.intent == "report" and i.count else i for i in known]
     if known:
         return known
     return [found[0] if found else Interpretation("unknown", raw=raw or "", addressed=addressed)]

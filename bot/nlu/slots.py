@@ -4,6 +4,7 @@ number already read as a part, a date or a time is never read again as a count."
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import time
 
@@ -102,14 +103,16 @@ def find_days_before(text: str) -> Found | None:
     return Found(days, match.start(), match.end()) if days else None
 
 
-def find_units(text: str, vocabulary: Vocabulary, stop_words: frozenset[str], word_starts: frozenset[int]) -> list[Found]:
+def find_units(text: str, vocabulary: Vocabulary, stop_words: frozenset[str], word_starts: frozenset[int],
+               known: Mapping[str, str] | None = None) -> list[Found]:
     """Units named with a prefix (อบต.บ้านไผ่, ทต ป่าซาง, เทศบาลตำบลป่าซาง), as typed: "อบต.บ้านไผ่".
-    A prefix counts only where a word begins: ทน is not a unit in แทน."""
+    A prefix counts only where a word begins: ทน is not a unit in แทน. A name the province knows
+    ends at a space ("ทต.อุโมงค์ โทรมาแจ้ง")."""
     found = []
     for match in vocabulary.unit_prefix_pattern.finditer(text):
         if match.start() not in word_starts or (found and match.start() < found[-1].end):
             continue
-        name, end = _name_after(text, match.end(), stop_words)
+        name, end = _name_after(text, match.end(), stop_words, known=known)
         if name:
             found.append(Found(f"{match[1]}.{name}" if len(match[1]) <= 3 else f"{match[1]}{name}", match.start(), end))
     return found
@@ -123,8 +126,10 @@ def find_province(text: str, vocabulary: Vocabulary, stop_words: frozenset[str])
     return None
 
 
-def _name_after(text: str, start: int, stop_words: frozenset[str], most: int = MAX_UNIT_WORDS) -> tuple[str, int]:
-    """The Thai words after `start` until a word that cannot be part of a name."""
+def _name_after(text: str, start: int, stop_words: frozenset[str], most: int = MAX_UNIT_WORDS,
+                known: Mapping[str, str] | None = None) -> tuple[str, int]:
+    """The Thai words after `start` until a word that cannot be part of a name, or a space after
+    a name `known` holds."""
     run = re.match(r"[ก-๙\s]+", text[start:start + 60])
     if run is None:
         return "", start
@@ -132,6 +137,8 @@ def _name_after(text: str, start: int, stop_words: frozenset[str], most: int = M
     for token in thai.tokens(run.group()):
         at = run.group().find(token, consumed)
         if token in stop_words or not re.fullmatch(r"[ก-๙]+", token) or len(words) >= most:
+            break
+        if words and known is not None and run.group()[consumed:at].isspace() and "".join(words) in known:
             break
         words.append(token)
         consumed = at + len(token)

@@ -1,6 +1,7 @@
 """Database engine, one session per request, and schema upgrades through Alembic."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -44,6 +45,18 @@ def _sqlite_begin(connection: sa.Connection) -> None:
 
 
 _WRITES = "itabot_writes"
+
+
+@contextmanager
+def writing(session: orm.Session):
+    """`with writing(session):` a transaction begun by `begin_writing`, committed at the end."""
+    begin_writing(session)
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
 
 
 def begin_writing(session: orm.Session) -> None:

@@ -100,8 +100,18 @@ def _merge_tail(messages: list[Reply]) -> list[Reply]:
 
 
 def to_json(replies: list[Reply]) -> str:
-    """Replies as JSON, to be kept with the event they answer and sent again if need be."""
-    return json.dumps([_plain(r) for r in replies], ensure_ascii=False)
+    """Replies as JSON, to be kept with the event they answer and sent again if need be; escaped
+    where they hold what no database can store (half of a surrogate pair)."""
+    kept = json.dumps([_plain(r) for r in replies], ensure_ascii=False)
+    return kept if kept.isascii() or _encodable(kept) else json.dumps([_plain(r) for r in replies])
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in text
 
 
 def from_json(kept: str) -> list[Reply]:

@@ -22,7 +22,7 @@ from bot.nlu.reader import READ_AT_MOST, THINGS_AT_MOST, read
 from bot.registry import Command, Postback
 from bot.thai import normalize, storable
 from bot.web import outbox
-from bot.web.inbound import Origin, event_id, is_recorded, keep_failed, record_of
+from bot.web.inbound import Origin, event_id, is_recorded, keep_failed, record_of, reply_token
 from models import Chat, UnclearMessage
 from schedules import ledger
 
@@ -48,7 +48,7 @@ def _handle(app, event: Event, payload: str, session: orm.Session, received: str
     if getattr(event, "mode", None) == "standby":  # another channel is answering this chat
         return "standby"
     now = app.extensions["itabot.clock"].now()
-    token = getattr(event, "reply_token", None)
+    token = reply_token(event)
     record, owed, outcome = None, None, "handled"
     try:
         begin_writing(session)

@@ -21,6 +21,7 @@ from models import InboundEvent
 # as a module channel's 68-character user id, is kept in the payload only.
 ID_LENGTH = InboundEvent.chat_id.type.length
 EVENT_ID_LENGTH = InboundEvent.webhook_event_id.type.length
+REPLY_TOKEN_LENGTH = InboundEvent.reply_token.type.length
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,12 @@ def event_id(event: Event) -> str | None:
     """The webhookEventId; an event type the SDK does not know may come without one."""
     found = getattr(event, "webhook_event_id", None)
     return found if _fits(found, EVENT_ID_LENGTH) else None
+
+
+def reply_token(event: Event) -> str | None:
+    """The event's reply token, if it is one LINE could have given (letters and digits)."""
+    found = getattr(event, "reply_token", None)
+    return found if _fits(found, REPLY_TOKEN_LENGTH) else None
 
 
 def _record(event: Event, payload: str, now: datetime, status: str) -> InboundEvent:

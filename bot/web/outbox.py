@@ -25,6 +25,7 @@ from flask import Flask
 from sqlalchemy import orm
 
 from bot import texts
+from bot.db import writing
 from bot.line.replies import Reply, Text, from_json, readable, to_json
 from models import InboundEvent
 from schedules import ledger
@@ -75,7 +76,7 @@ def deliver(app: Flask, session: orm.Session, event_id: str, token: str, replies
         with _sent_lock:
             _sent.append(event_id)
     else:
-        with session.begin():
+        with writing(session):
             outcome = _record(session, event_id, outcome, chat_id, replies, matters, app)
     app.extensions["itabot.metrics"].replies.labels(outcome=outcome).inc()
     return outcome
@@ -87,7 +88,7 @@ def answer_again(app: Flask, session: orm.Session, event_id: str, token: str | N
     if not token:
         return ""
     now = app.extensions["itabot.clock"].now()
-    with session.begin():
+    with writing(session):
         flush_sent(session)
         moved = session.execute(sa.update(InboundEvent).where(
             InboundEvent.webhook_event_id == event_id, InboundEvent.reply_state == "owed")
@@ -99,7 +100,7 @@ def send_owed(app: Flask, session: orm.Session) -> dict[str, int]:
     """Owed replies that failed, or that nobody tried within SETTLE_TIME: sent again while their
     token is fresh, else handed to the ledger."""
     now = app.extensions["itabot.clock"].now()
-    with session.begin():
+    with writing(session):
         flush_sent(session)
         owing = session.scalars(sa.select(InboundEvent.webhook_event_id).where(_orphaned(now))
                                 .order_by(InboundEvent.reply_token_at).limit(500)).all()
@@ -113,7 +114,7 @@ def send_owed(app: Flask, session: orm.Session) -> dict[str, int]:
 
 def _again(app: Flask, session: orm.Session, event_id: str, now: datetime, any_age: bool = False) -> str:
     """Take an owed reply (a conditional UPDATE: one taker), send it or hand it over."""
-    with session.begin():
+    with writing(session):
         taken = session.execute(
             sa.update(InboundEvent)
             .where(InboundEvent.webhook_event_id == event_id,
@@ -127,7 +128,7 @@ def _again(app: Flask, session: orm.Session, event_id: str, now: datetime, any_a
     replies = from_json(body)
     stale = now - issued >= TOKEN_FRESH
     outcome = "refused" if stale else app.extensions["itabot.gateway"].reply(token, replies)
-    with session.begin():
+    with writing(session):
         outcome = _record(session, event_id, outcome, chat_id, replies, matters, app, stale)
     app.extensions["itabot.metrics"].replies.labels(outcome=outcome).inc()
     return outcome

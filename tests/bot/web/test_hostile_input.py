@@ -152,3 +152,11 @@ def test_any_postback_data_is_answered_without_an_error(line, caplog, data):
     response = escaped(line, postback_event(data, source(STAFF)))
     assert response.status_code == 200
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info] == []
+
+
+@pytest.mark.parametrize("token", ["\ud800", "x" * 300, 5, {"a": 1}])
+def test_a_reply_token_no_line_could_give_is_never_used_or_kept(line, session, no_errors_logged, token):
+    response = escaped(line, dict(text_event("IIT 45", source(STAFF)), replyToken=token))
+    assert response.status_code in (200, 400)
+    session.rollback()
+    assert session.scalars(sa.select(InboundEvent.reply_token)).all() in ([], [None])

@@ -18,7 +18,6 @@ import http.client
 import json
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -33,6 +32,7 @@ from sqlalchemy.engine import make_url
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from fuzz import free_port, wait_for  # noqa: E402
 from remind import FakeLineProcess  # noqa: E402
 
 from bot import db  # noqa: E402
@@ -130,12 +130,6 @@ class Client:
         return kind, body
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=10_000)
@@ -168,17 +162,6 @@ def main() -> None:
             server.terminate()
             server.wait(30)
         report(clients, elapsed, calls, args.database_url, log.read_text(encoding="utf-8", errors="replace"))
-
-
-def wait_for(port: int, server: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and server.poll() is None:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit(f"itabot serve did not start (exit code {server.poll()})")
 
 
 def report(clients: list[Client], elapsed: float, calls: dict[str, int], url: str, log: str) -> None:

@@ -72,10 +72,11 @@ def prepare(url: str) -> list[tuple[str, int]]:
                         store_calendar(session, read_calendar(path), now)
                 set_up_lamphun(app, session, fake, now)
                 with session.begin():
-                    units = session.scalars(sa.select(Unit.id)).all()
-                    people = [(f"U{unit_id:032x}", unit_id) for unit_id in units]
-                    session.add_all(Member(user_id=u, role="member", unit_id=unit_id, province_id=None, joined_at=now)
-                                    for u, unit_id in people if session.get(Member, u) is None)
+                    units = session.execute(sa.select(Unit.id, Unit.province_id)).all()
+                    people = [(f"U{unit_id:032x}", unit_id) for unit_id, _ in units]
+                    session.add_all(Member(user_id=f"U{unit_id:032x}", role="member", unit_id=unit_id,
+                                           province_id=province_id, joined_at=now)
+                                    for unit_id, province_id in units if session.get(Member, f"U{unit_id:032x}") is None)
         finally:
             shutdown(app)
     return people

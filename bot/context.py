@@ -85,6 +85,7 @@ class Context:
     unclear: str | None = None  # why the message is kept for the vocabulary to learn from (UnclearMessage.reason)
     writes: bool = False  # a command that writes ran: its answer is worth a push if the reply token is lost
     _cycles: dict = field(default_factory=dict, repr=False)
+    _sender: Member | None = field(default=None, repr=False)
 
     def cycles(self, province_id: int | None) -> dict:
         """The calendar's cycles as a province sees them, looked up once per event."""
@@ -102,8 +103,12 @@ class Context:
 
     @property
     def sender(self) -> Member | None:
-        """The sender's membership; the session's identity map makes asking again free."""
-        return self.session.get(Member, self.user_id) if self.user_id else None
+        """The sender's membership. Held once found: the session's identity map holds objects
+        weakly, so without a reference each ask would query again. Not held while there is none
+        (a registration in this very message may create it)."""
+        if self._sender is None and self.user_id:
+            self._sender = self.session.get(Member, self.user_id)
+        return self._sender
 
     @property
     def own_unit(self) -> Unit | None:

@@ -119,6 +119,8 @@ def _numbers(text: str, taken: list[tuple[int, int]]) -> tuple[list, list, list]
             others.append((number.start, number.end))
         elif before.endswith(_TARGET_WORDS) and not (before.endswith("ถึง") and after.startswith("แล้ว")):
             targets.append(number)  # "ถึง 40 แล้ว" is a count reached, "ถึง 40 หรือยัง" a target
+        elif before.endswith("หรือ") and targets and not counts:
+            targets.append(number)  # "ต้องได้ 40 ชุดหรือ 50 ชุด": the other target asked about
         else:
             counts.append(number)
     return counts, targets, others

@@ -24,6 +24,7 @@ _PIECES = re.compile(r"[\r\n;]+|\s/\s|\s\|\s")
 _CONJUNCTIONS = (("แล้วก็", False), ("และก็", False), ("อีกเรื่อง", False), ("อีกอย่าง", False), ("ถ้า", True),
                  ("หาก", True), ("แล้ว", False), ("และ", False))
 _SENTENCE_END = re.compile(r"(?:ค่ะ|คะ|ครับ|คับ|นะคะ|นะครับ|จ้า|ค่า)(?=\s)")
+_ENDED = re.compile(r"(?:ค่ะ|ครับ|คับ|นะคะ|นะครับ|จ้า|ค่า|[.!])\s*$")
 _CARRIES_UNIT = ("report", "figures", "oit_state", "oit_approved", "status")
 # A LINE text may hold 5,000 characters; what people ask the bot says in far fewer. Reading
 # stops after this many characters (at a space) and once more things are found than LINE's
@@ -44,7 +45,8 @@ def read(raw: str, vocabulary: Vocabulary, *, today: date, steps: Mapping[str, s
     for piece in _PIECES.split(beginning(raw or "")):
         text = prepare_text(piece, vocabulary)
         if text:
-            found += [reading.interpret(clause, raw, mentions, addressed) for clause in reading.clauses(text)]
+            found += _asked_together([reading.interpret(clause, raw, mentions, addressed)
+                                      for clause in reading.clauses(text)])
         if sum(i.intent != "unknown" for i in found) > THINGS_AT_MOST:
             break  # one more than can be answered: enough to tell the sender some were left
     known = _units_carried([i for i in found if i.intent != "unknown"])
@@ -54,6 +56,15 @@ def read(raw: str, vocabulary: Vocabulary, *, today: date, steps: Mapping[str, s
     if known:
         return known
     return [found[0] if found else Interpretation("unknown", raw=raw or "", addressed=addressed)]
+
+
+def _asked_together(line: list[Interpretation]) -> list[Interpretation]:
+    """"ได้ iit 55 กับ eit 42 โอเคยังคะ": a line that ends in a question about figures asks it of the
+    counts before it too, unless a sentence ended between them. Those counts are not reports."""
+    if len(line) < 2 or not line[-1].question or line[-1].intent not in ("figures", "status"):
+        return line
+    return [replace(i, intent="figures", question=True) if i.intent == "report" and not _ENDED.search(i.text) else i
+            for i in line]
 
 
 def beginning(raw: str) -> str:

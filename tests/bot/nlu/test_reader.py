@@ -24,9 +24,15 @@ def one(text: str, **options):
     return interpretation
 
 
-@pytest.mark.parametrize("text", ["ถ้า IIT ได้ 50 จะผ่านไหม", "IIT 45 พอไหมคะ", "IIT 45 ใช่ไหม", "IIT 45 ?"])
+@pytest.mark.parametrize("text", ["ถ้า IIT ได้ 50 จะผ่านไหม", "IIT 45 พอไหมคะ", "IIT 45 ใช่ไหม", "IIT 45 ?",
+                                  "EIT ต้องได้ 40 ชุดหรือ 50 ชุดคะ"])
 def test_a_question_with_a_count_is_never_a_report(text):
     assert one(text).intent == "figures"
+
+
+def test_a_question_at_the_end_of_a_line_covers_the_counts_before_it():
+    assert [(i.intent, i.question) for i in said("ได้ iit 55 กับ eit 42 โอเคยังคะ")] == [("figures", True)] * 2
+    assert [i.intent for i in said("IIT 55 ค่ะ EIT ผ่านยังคะ")] == ["report", "figures"]
 
 
 @pytest.mark.parametrize("text, intent", [("ยังไม่ได้ส่ง IIT เลยค่ะ", "report"), ("OIT ยังตอบไม่ครบค่ะ", "oit_state"),

@@ -1,12 +1,11 @@
 """Writing the audit log: every change with before and after, and every refusal."""
 from __future__ import annotations
 
-import json
 from datetime import datetime
 
 from sqlalchemy import orm
 
-from bot.thai import storable
+from bot.thai import storable, storable_json
 from models import AuditEntry
 
 
@@ -14,14 +13,9 @@ def audit(session: orm.Session, now: datetime, actor: str | None, action: str, t
           before: object = None, after: object = None, allowed: bool = True) -> None:
     session.add(AuditEntry(
         at=now, actor=actor or "unknown", action=action, target=None if target is None else storable(target)[:200],
-        allowed=allowed, before=_as_json(before), after=_as_json(after),
+        allowed=allowed, before=_json(before), after=_json(after),
     ))
 
 
-def _as_json(value: object) -> str | None:
-    """As JSON, readable where the database can hold it; escaped where a refused message held what
-    no database can (half of a surrogate pair)."""
-    if value is None:
-        return None
-    kept = json.dumps(value, ensure_ascii=False, default=str)
-    return kept if storable(kept) == kept else json.dumps(value, default=str)
+def _json(value: object) -> str | None:
+    return None if value is None else storable_json(value)

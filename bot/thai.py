@@ -5,6 +5,7 @@ only ever see normalised text.
 """
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from datetime import date
@@ -51,6 +52,13 @@ def storable(text: str) -> str:
     """Text every database can hold: without NUL characters (PostgreSQL refuses them) and without
     halves of surrogate pairs (no encoding can write them)."""
     return text.replace("\x00", "").encode("utf-8", "ignore").decode("utf-8")
+
+
+def storable_json(value: object) -> str:
+    """JSON, readable (Thai as Thai) where every database can hold it; escaped, and still exact,
+    where it holds half of a surrogate pair."""
+    kept = json.dumps(value, ensure_ascii=False, default=str)
+    return kept if storable(kept) == kept else json.dumps(value, default=str)
 
 
 def shown_number(typed: str, longest: int = 12) -> str:

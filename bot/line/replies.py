@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 
+from bot.thai import storable_json
+
 MAX_MESSAGES = 5  # per reply or push call
 MAX_TEXT_UTF16 = 5000  # per text message
 MAX_QUICK_REPLIES = 13
@@ -100,18 +102,8 @@ def _merge_tail(messages: list[Reply]) -> list[Reply]:
 
 
 def to_json(replies: list[Reply]) -> str:
-    """Replies as JSON, to be kept with the event they answer and sent again if need be; escaped
-    where they hold what no database can store (half of a surrogate pair)."""
-    kept = json.dumps([_plain(r) for r in replies], ensure_ascii=False)
-    return kept if kept.isascii() or _encodable(kept) else json.dumps([_plain(r) for r in replies])
-
-
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return "\x00" not in text
+    """Replies as JSON, to be kept with the event they answer and sent again if need be."""
+    return storable_json([_plain(r) for r in replies])
 
 
 def from_json(kept: str) -> list[Reply]:

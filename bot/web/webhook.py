@@ -9,7 +9,7 @@ from linebot.v3.exceptions import InvalidSignatureError
 from linebot.v3.webhook import WebhookParser
 
 from bot.db import request_session
-from bot.thai import storable
+from bot.thai import storable_json
 from bot.web.dispatch import handle_event
 
 log = logging.getLogger(__name__)
@@ -39,15 +39,8 @@ def _callback():
         abort(400, "not a webhook payload")
     # The SDK gives one typed event per event of the body, in order; each event's own JSON
     # is kept beside it only to be stored as sent.
-    payloads = [_as_kept(raw) for raw in json.loads(body)["events"]]
+    payloads = [storable_json(raw) for raw in json.loads(body)["events"]]  # as sent
     session = request_session()
     for event, payload in zip(events, payloads):
         handle_event(event, payload, session)
     return "OK"
-
-
-def _as_kept(event: dict) -> str:
-    """The event's JSON as sent; where it holds what no database can store (half of a surrogate
-    pair), with every character escaped instead, which is still exactly what was sent."""
-    kept = json.dumps(event, ensure_ascii=False)
-    return kept if storable(kept) == kept else json.dumps(event)

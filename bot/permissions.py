@@ -45,6 +45,7 @@ UNIT_MEMBER = Need(Role.MEMBER, Scope.UNIT)  # the unit's staff (or anyone in it
 UNIT_EXECUTIVE = Need(Role.EXECUTIVE, Scope.UNIT)  # the unit's executives, its coordinators
 UNIT_COORDINATOR = Need(Role.COORDINATOR, Scope.UNIT)  # coordinators of the unit's province
 PROVINCE_COORDINATOR = Need(Role.COORDINATOR, Scope.PROVINCE)  # coordinators of that province
+SUPERADMIN = Need(Role.SUPERADMIN, Scope.ANYWHERE)  # the NACC's own matters: its calendar, new years
 
 _BY_NAME = {"member": Role.MEMBER, "executive": Role.EXECUTIVE, "coordinator": Role.COORDINATOR,
             "superadmin": Role.SUPERADMIN}
@@ -70,6 +71,8 @@ def permits(member: Member | None, chat: Chat | None, need: Need, subject: Subje
     role = role_of(member)
     if need.role is Role.ANYONE or role is Role.SUPERADMIN:
         return True
+    if need.role is Role.SUPERADMIN:
+        return False
     if role is Role.COORDINATOR:
         # Nothing named yet: let the handler say what is missing; it cannot act on anything.
         return subject.province_id in (None, member.province_id)

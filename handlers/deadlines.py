@@ -29,14 +29,23 @@ def deadline_answer(said: Interpretation, ctx: Context) -> list[Reply]:
     if isinstance(answer, NoCalendar):
         return [Text(no_calendar_text(answer), FOLLOW_UPS[-1:])]
     cycle = covering(cycles, day)
+    return [Text(estimated(cycle, _answer(said, ctx, cycle, answer)), FOLLOW_UPS)]
+
+
+def _answer(said: Interpretation, ctx: Context, cycle: Cycle | None, agenda: Agenda) -> str:
     if said.step:
         entry = cycle.entry(said.step) if cycle else None
         if entry is not None:
-            return [Text(step_text(entry, ctx.today), FOLLOW_UPS)]
+            return step_text(entry, ctx.today)
     if said.date or said.period:
-        return [Text(span_text(cycle, said.date or said.period[0], said.date or said.period[1], ctx.today,
-                               said.forms), FOLLOW_UPS)]
-    return [Text(agenda_text(answer, said.forms), FOLLOW_UPS)]
+        return span_text(cycle, said.date or said.period[0], said.date or said.period[1], ctx.today, said.forms)
+    return agenda_text(agenda, said.forms)
+
+
+def estimated(cycle: Cycle | None, text: str) -> str:
+    """An answer drawn from a draft says that its dates are an estimate waiting for the NACC."""
+    year = cycle.estimated_from if cycle is not None else None
+    return text if year is None else f"{text}\n\n{texts.ESTIMATE_NOTE.format(year=year)}"
 
 
 def agenda_text(agenda: Agenda, forms: tuple[str, ...]) -> str:
@@ -115,5 +124,10 @@ def status(step: Step, today: date) -> str:
 def no_calendar_text(answer: NoCalendar) -> str:
     if answer.latest_year is None:
         return texts.NO_CALENDAR_AT_ALL.format(next_year=answer.missing_year)
-    return texts.NO_CALENDAR.format(today=thai_date(answer.today), year=answer.latest_year,
+    text = texts.NO_CALENDAR.format(today=thai_date(answer.today), year=answer.latest_year,
                                     span=thai_date_range(*answer.latest_span), next_year=answer.missing_year)
+    if not answer.first:
+        return text
+    first = [texts.NO_CALENDAR_FIRST_STEP.format(title=e.step.short, dates=thai_date_range(e.step.start, e.step.end))
+             for e in answer.first]
+    return "\n".join([text, "", texts.NO_CALENDAR_FIRST.format(year=answer.latest_year), *first])

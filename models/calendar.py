@@ -34,6 +34,12 @@ class Calendar(Base):
     file_name: orm.Mapped[str] = orm.mapped_column(sa.String(200))
     checksum: orm.Mapped[str] = orm.mapped_column(sa.String(64))
     loaded_at: orm.Mapped[datetime] = orm.mapped_column(Instant())
+    # A draft: the year its dates were carried from, until the NACC's own calendar replaces it.
+    estimated_from: orm.Mapped[int | None]
+    # Whether the reminder pass reads this calendar: a draft's stay off until a superadmin says so.
+    reminders_on: orm.Mapped[bool] = orm.mapped_column(default=True, server_default=sa.true())
+    # Changed since its file was loaded (a draft, a deadline moved in chat): `itabot init` keeps it.
+    edited_at: orm.Mapped[datetime | None] = orm.mapped_column(Instant())
 
     province: orm.Mapped[Province | None] = orm.relationship()
     steps: orm.Mapped[list["Step"]] = orm.relationship(
@@ -78,3 +84,24 @@ class Step(Base):
     @property
     def word_tuple(self) -> tuple[str, ...]:
         return tuple(w for w in self.words.split("|") if w)
+
+
+CHANGE_KINDS = ("draft", "load", "move", "add", "remove", "reminders")
+
+
+class CalendarChange(Base):
+    """One change of a year's calendar, with who made it and the step before and after: the
+    year's history (`ประวัติปฏิทิน`), kept even when the calendar it changed is replaced."""
+
+    __tablename__ = "calendar_changes"
+    __table_args__ = (one_of("kind", CHANGE_KINDS, "kind"), sa.Index("ix_calendar_changes_year_at", "year", "at"))
+
+    id: orm.Mapped[int] = orm.mapped_column(primary_key=True)
+    year: orm.Mapped[int]
+    calendar_key: orm.Mapped[str] = orm.mapped_column(sa.String(120))
+    step_key: orm.Mapped[str | None] = orm.mapped_column(sa.String(60))
+    kind: orm.Mapped[str] = orm.mapped_column(sa.String(10))
+    at: orm.Mapped[datetime] = orm.mapped_column(Instant())
+    actor: orm.Mapped[str] = orm.mapped_column(sa.String(64))  # a LINE userId, or "cli:<command>"
+    before: orm.Mapped[str | None] = orm.mapped_column(sa.Text)  # JSON
+    after: orm.Mapped[str | None] = orm.mapped_column(sa.Text)  # JSON

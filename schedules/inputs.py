@@ -13,8 +13,9 @@ from schedules.rules import from_row
 
 
 def load_cycles(session: orm.Session, today: date) -> dict[str | None, Cycle]:
-    """The current cycle as each province's chats see it (None: provinces with no overlay)."""
-    return cycles_by_province(session, fiscal_year_be(today))
+    """The current cycle as each province's chats see it (None: provinces with no overlay), of
+    the calendars reminders are on for: a draft's dates are not announced until a superadmin says so."""
+    return cycles_by_province(session, fiscal_year_be(today), reminded=True)
 
 
 def load_targets(session: orm.Session) -> list[Target]:

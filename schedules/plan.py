@@ -120,10 +120,13 @@ def _deadline_text(step: Step, occasion: str, day: date, at: str) -> str:
     # Worded from the day it is sent on: a reminder moved off a weekend counts its days from there.
     days = (step.end - day).days
     if occasion == "start":
-        return texts.REMIND_STARTS.format(title=step.title, dates=thai_date_range(step.start, step.end))
-    if days == 0:
-        return texts.REMIND_LAST_DAY.format(title=step.title, end=thai_date(step.end), at=at)
-    return texts.REMIND_DAYS_LEFT.format(days=days, title=step.title, end=thai_date(step.end), at=at)
+        text = texts.REMIND_STARTS.format(title=step.title, dates=thai_date_range(step.start, step.end))
+    elif days == 0:
+        text = texts.REMIND_LAST_DAY.format(title=step.title, end=thai_date(step.end), at=at)
+    else:
+        text = texts.REMIND_DAYS_LEFT.format(days=days, title=step.title, end=thai_date(step.end), at=at)
+    # A draft's reminders (once a superadmin lets them go out) say their dates are an estimate.
+    return f"{text}\n{texts.ESTIMATE_NOTE.format(year=step.estimated_from)}" if step.estimated_from else text
 
 
 def nudges(cycle: Cycle, target: Target, rule: Rules, now: datetime, by_unit: dict[int, Figures],

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy import orm
@@ -44,6 +44,7 @@ class Step:
     source: str = ""
     note: str | None = None
     words: tuple[str, ...] = ()  # how people name it: "ลงทะเบียน ITAS", "ประกาศผล"
+    estimated_from: int | None = None  # a draft's step: the year its dates were carried from
 
     def is_open(self, day: date) -> bool:
         return self.start <= day <= self.end
@@ -109,6 +110,11 @@ class Cycle:
     lexicon: Glossary = field(default_factory=Glossary, compare=False)
 
     @property
+    def estimated_from(self) -> int | None:
+        """The year a draft's dates were carried from, when any of its steps is still an estimate."""
+        return max((s.estimated_from for e in self.entries for s in e.all if s.estimated_from), default=None)
+
+    @property
     def span(self) -> tuple[date, date]:
         # The NACC's span when there is one: a province's seminar in September
         # does not keep a finished cycle open.
@@ -155,6 +161,7 @@ class NoCalendar:
     latest_year: int | None
     latest_span: tuple[date, date] | None
     missing_year: int
+    first: tuple[Entry, ...] = ()  # what the latest cycle began with: what usually comes first
 
 
 def agenda_for(cycles: dict[int, Cycle], today: date, forms: tuple[str, ...] = (),
@@ -164,7 +171,8 @@ def agenda_for(cycles: dict[int, Cycle], today: date, forms: tuple[str, ...] = (
     if cycle is None:
         latest = max(cycles, default=None)
         span = cycles[latest].span if latest is not None else None
-        return NoCalendar(today, latest, span, max(fiscal_year_be(today), (latest or 0) + 1))
+        first = tuple(cycles[latest].upcoming(span[0] - timedelta(days=1))) if span else ()
+        return NoCalendar(today, latest, span, max(fiscal_year_be(today), (latest or 0) + 1), first)
     return Agenda(cycle.year, today, cycle.open_on(today, forms, part), cycle.upcoming(today, forms, part))
 
 
@@ -217,10 +225,13 @@ def load_cycles(session: orm.Session, province_id: int | None) -> dict[int, Cycl
     return {year: cycle_of(year, year_steps) for year, year_steps in steps.items()}
 
 
-def cycles_by_province(session: orm.Session, year: int) -> dict[str | None, Cycle]:
-    """One year's cycle for every province with an overlay, by name, and for the rest (None)."""
+def cycles_by_province(session: orm.Session, year: int, reminded: bool = False) -> dict[str | None, Cycle]:
+    """One year's cycle for every province with an overlay, by name, and for the rest (None);
+    `reminded`: only the calendars the reminder pass reads (a draft's only once switched on)."""
     query = (sa.select(Calendar).where(Calendar.year == year)
              .options(orm.selectinload(Calendar.steps), orm.joinedload(Calendar.province)))
+    if reminded:
+        query = query.where(Calendar.reminders_on)
     national: list[Step] = []
     overlays: dict[str, list[Step]] = {}
     for calendar in session.scalars(query):
@@ -236,7 +247,7 @@ def cycles_by_province(session: orm.Session, year: int) -> dict[str | None, Cycl
 def _steps_of(calendar: Calendar) -> list[Step]:
     province = calendar.province.name if calendar.province else None
     return [Step(s.key, s.title, s.short, s.start_date, s.end_date, s.end_time, s.form_tuple, s.actor, province,
-                 s.nacc_step, s.source or calendar.source, s.note, s.word_tuple)
+                 s.nacc_step, s.source or calendar.source, s.note, s.word_tuple, calendar.estimated_from)
             for s in calendar.steps]
 
 

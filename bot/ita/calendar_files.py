@@ -16,6 +16,7 @@ import yaml
 from sqlalchemy import orm
 
 from bot.ita.calendar import Step
+from bot.ita.calendar_changes import record
 from bot.thai import compact, parse_thai_date
 from models import Calendar, get_or_create_province
 from models import Step as StepRow
@@ -180,20 +181,28 @@ def _time(value: object, name: str, problems: list[str]) -> time | None:
         return None
 
 
-def store_calendar(session: orm.Session, spec: CalendarSpec, now: datetime) -> str:
-    """Insert or replace the calendar with the spec's key: "added", "replaced" or "unchanged"."""
+def store_calendar(session: orm.Session, spec: CalendarSpec, now: datetime, *, keep_edited: bool = False,
+                   actor: str = "cli:calendar load") -> str:
+    """Insert or replace the calendar with the spec's key: "added", "replaced", "unchanged", or
+    "kept" when `keep_edited` and the stored one was changed since (a draft, a deadline moved in
+    chat): `itabot init` runs at every upgrade and must not undo what coordinators did."""
     existing = session.scalar(sa.select(Calendar).where(Calendar.key == spec.key))
     if existing is not None and existing.checksum == spec.checksum:
         return "unchanged"
+    if existing is not None and keep_edited and existing.edited_at is not None:
+        return "kept"
     if existing is not None:
         session.delete(existing)
         session.flush()
     province = get_or_create_province(session, spec.province) if spec.province else None
-    session.add(Calendar(
+    calendar = Calendar(
         key=spec.key, year=spec.year, scope=spec.scope, province=province, title=spec.title,
         source=spec.source, file_name=spec.file_name, checksum=spec.checksum, loaded_at=now,
         steps=[StepRow(key=s.key, title=s.title, short=s.short, start_date=s.start, end_date=s.end,
                     end_time=s.end_time, forms=",".join(s.forms), actor=s.actor, source=s.source,
                     nacc_step=s.nacc_step, note=s.note, words="|".join(s.words)) for s in spec.steps],
-    ))
+    )
+    session.add(calendar)
+    record(session, now, actor, "load", calendar, before=None if existing is None else {"file": existing.file_name},
+           after={"file": spec.file_name, "steps": len(spec.steps)})
     return "replaced" if existing is not None else "added"

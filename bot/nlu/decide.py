@@ -9,7 +9,7 @@ from __future__ import annotations
 from bot.nlu.clause import Clause
 from bot.nlu.vocabulary import Vocabulary
 
-ADMIN = ("set_quota", "grant", "reminder_rules", "bind_province", "join_code", "join_requests")
+ADMIN = ("calendar_draft", "set_quota", "grant", "reminder_rules", "bind_province", "join_code", "join_requests")
 SMALL_TALK = ("greeting", "thanks")
 FLOOR = 2.0  # an intent scoring less is not what the message says
 STRONG = 5.0  # a phrase only the bot would be told ("ปิดแจ้งเตือน", "ตั้งโควตา")
@@ -27,6 +27,8 @@ def decide(c: Clause, vocabulary: Vocabulary) -> tuple[str, str | None]:
         if s[intent] >= STRONG:
             if intent == "set_quota" and c.question and not c.p.has("อย่างไร"):
                 return "figures", None  # "ตั้งโควตา IIT ไว้กี่ชุด" asks for the figure
+            if intent == "calendar_draft" and c.question and not c.p.has("อย่างไร"):
+                return "deadline", None  # "ร่างปฏิทิน 2570 ออกหรือยัง" asks about the calendar
             return intent, setting(intent, c, vocabulary)
     if "OIT" in forms and not forms & {"IIT", "EIT"}:
         found = _oit(c, vocabulary)

@@ -54,6 +54,8 @@ TABLE = [
     ("bind_province", "ผูกกลุ่ม จังหวัดลำพูน", COORDINATORS, (N, N, N, N, Y)),
     ("join_code", "รหัสเข้าร่วม อบต.บ้านไผ่", ONE_TO_ONE, (N, N, N, N, Y)),
     ("join_requests", "คำขอเข้าร่วม", COORDINATORS, (N, N, N, N, Y)),
+    # The NACC's matters (its calendar, a new year's draft): superadmins only.
+    ("calendar_draft", "ร่างปฏิทิน 2570", ONE_TO_ONE, (N, N, N, N, N)),
 ]
 REFUSALS = (texts.NOT_ALLOWED, texts.REFUSED.split("{")[0], texts.NOT_THE_CHATS_KEEPER)
 

@@ -112,6 +112,11 @@ def joins_directly(member: Member | None, unit: Unit, code_given: bool) -> bool:
     return member is not None and member.unit_id == unit.id
 
 
+def changes_naccs_calendar(member: Member | None) -> bool:
+    """Whose calendar a move changes: a superadmin's, the NACC's; a coordinator's, their province's."""
+    return role_of(member) is Role.SUPERADMIN
+
+
 def may_change_role(actor: Member | None, target: Member | None, province_id: int) -> bool:
     """A coordinator grants and revokes within their own province: never a superadmin, never
     someone who belongs to another province."""

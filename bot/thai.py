@@ -91,6 +91,12 @@ def be_year(year_ce: int) -> int:
     return year_ce + BE_OFFSET
 
 
+def be_year_in(text: str) -> int | None:
+    """The one Buddhist-era year (2500-2799) a text names ("ร่างปฏิทิน 2570"); None for none or several."""
+    found = set(re.findall(r"(?<!\d)(2[5-7]\d\d)(?!\d)", normalize(text)))
+    return int(found.pop()) if len(found) == 1 else None
+
+
 def ce_year(year: int) -> int:
     """A year as people write it (BE or CE, two or four digits) to the Common Era."""
     if year < 100:

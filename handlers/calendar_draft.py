@@ -10,14 +10,9 @@ from bot.ita.calendar_drafts import DraftRefused, draft_year, switch_reminders
 from bot.line.replies import QuickReply, Reply, Text
 from bot.permissions import SUPERADMIN
 from bot.registry import command, on_postback
+from bot.thai import be_year_in
 
-_YEAR = re.compile(r"(?<!\d)(25[6-9]\d|2[6-7]\d\d)(?!\d)")  # a Buddhist-era year people would draft
 _SWITCH = re.compile(r"^(\d{4}):(on|off)$")
-
-
-def year_named(said: Interpretation) -> int | None:
-    found = _YEAR.findall(said.text)
-    return int(found[0]) if len(set(found)) == 1 else None
 
 
 @command("calendar_draft", writes=True, need=SUPERADMIN, refused=texts.WHAT_CALENDAR_DRAFT,
@@ -25,7 +20,7 @@ def year_named(said: Interpretation) -> int | None:
 def calendar_draft(said: Interpretation, ctx: Context) -> list[Reply]:
     if ctx.chat is None or ctx.chat.kind != "user":
         return [Text(texts.DRAFT_ONE_TO_ONE)]
-    year = year_named(said)
+    year = be_year_in(said.text)
     if not said.writes_allowed or year is None:
         return [Text(texts.DRAFT_HOW)]
     if said.setting in ("on", "off"):

@@ -1,7 +1,7 @@
 """Typed SQLAlchemy 2.0 models, one module per concept."""
 from models.audit import AuditEntry
 from models.base import Base
-from models.calendar import Calendar, CalendarChange, Step
+from models.calendar import Calendar, CalendarChange, CalendarProposal, Step
 from models.chat import Chat
 from models.inbound import InboundEvent
 from models.joining import JoinCode, JoinRequest
@@ -12,6 +12,6 @@ from models.report import OitState, Report
 from models.unit import Quota, Unit, UnitAlias
 from models.unknown import UnclearMessage
 
-__all__ = ["AuditEntry", "Base", "Calendar", "CalendarChange", "Chat", "Delivery", "InboundEvent", "JoinCode", "JoinRequest", "Lease", "Member", "OitState", "Province", "Push",
+__all__ = ["AuditEntry", "Base", "Calendar", "CalendarChange", "CalendarProposal", "Chat", "Delivery", "InboundEvent", "JoinCode", "JoinRequest", "Lease", "Member", "OitState", "Province", "Push",
            "Quota", "ReminderRules", "Report", "Step", "UnclearMessage", "Unit", "UnitAlias",
            "get_or_create_province"]

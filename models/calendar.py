@@ -105,3 +105,25 @@ class CalendarChange(Base):
     actor: orm.Mapped[str] = orm.mapped_column(sa.String(64))  # a LINE userId, or "cli:<command>"
     before: orm.Mapped[str | None] = orm.mapped_column(sa.Text)  # JSON
     after: orm.Mapped[str | None] = orm.mapped_column(sa.Text)  # JSON
+
+
+PROPOSAL_STATES = ("pending", "applied", "cancelled", "stale")
+
+
+class CalendarProposal(Base):
+    """A change of the calendar shown to its author and waiting for their confirm button: stored
+    only on confirm, once, and only while it is fresh and the calendar has not changed meanwhile."""
+
+    __tablename__ = "calendar_proposals"
+    __table_args__ = (one_of("state", PROPOSAL_STATES, "state"),)
+
+    id: orm.Mapped[int] = orm.mapped_column(primary_key=True)
+    year: orm.Mapped[int]
+    actor: orm.Mapped[str] = orm.mapped_column(sa.String(64))
+    chat_id: orm.Mapped[str | None] = orm.mapped_column(sa.String(64))
+    created_at: orm.Mapped[datetime] = orm.mapped_column(Instant())
+    # JSON: the calendars' checksums when it was made (a changed one makes it stale), and the changes.
+    base: orm.Mapped[str] = orm.mapped_column(sa.Text)
+    changes: orm.Mapped[str] = orm.mapped_column(sa.Text)
+    state: orm.Mapped[str] = orm.mapped_column(sa.String(10), default="pending")
+    decided_at: orm.Mapped[datetime | None] = orm.mapped_column(Instant())

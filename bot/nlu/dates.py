@@ -47,6 +47,9 @@ def find_when(text: str, compact: str, today: date, vocabulary: Vocabulary) -> W
         (span, day), later = days[0], days[1:]
         if later and _RANGE.fullmatch(text[span[1]:later[0][0][0]]) and later[0][1] >= day:
             return When(period=(day, later[0][1]), spans=(span, later[0][0]))  # "1 พ.ค. ถึง 31 พ.ค."
+        first = _DAY_BEFORE.search(text[:span[0]])
+        if first and (start := _safe(day.year, day.month, int(first[1]))) is not None and start <= day:
+            return When(period=(start, day), spans=((first.start(), span[1]),))  # "1–15 ม.ค. 2570"
         return When(date=day, spans=(span,))
     if (match := _DAY_ONLY.search(text)) and (day := _safe(today.year, today.month, int(match[1]))):
         return When(date=day, spans=(match.span(),))
@@ -65,6 +68,8 @@ def find_when(text: str, compact: str, today: date, vocabulary: Vocabulary) -> W
     return When()
 
 
+# The first day of a span said within one month: the "1" of "1–15 ม.ค.", "1 - 15 ม.ค.", "1 ถึง 15 ม.ค.".
+_DAY_BEFORE = re.compile(r"(?<![\d/.:])(\d{1,2})\s*(?:-|–|ถึง)\s*$")
 _RANGE = re.compile(r"\s*(?:-|–|ถึง|จนถึง|ถึงวันที่|จนถึงวันที่)\s*")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bot.nlu.clause import Clause
 from bot.nlu.vocabulary import Vocabulary
 
-ADMIN = ("calendar_draft", "set_quota", "grant", "reminder_rules", "bind_province", "join_code", "join_requests")
+ADMIN = ("calendar_draft", "calendar_history", "set_quota", "grant", "reminder_rules", "bind_province", "join_code", "join_requests")
 SMALL_TALK = ("greeting", "thanks")
 FLOOR = 2.0  # an intent scoring less is not what the message says
 STRONG = 5.0  # a phrase only the bot would be told ("ปิดแจ้งเตือน", "ตั้งโควตา")
@@ -30,6 +30,8 @@ def decide(c: Clause, vocabulary: Vocabulary) -> tuple[str, str | None]:
             if intent == "calendar_draft" and c.question and not c.p.has("อย่างไร"):
                 return "deadline", None  # "ร่างปฏิทิน 2570 ออกหรือยัง" asks about the calendar
             return intent, setting(intent, c, vocabulary)
+    if moves_a_deadline(c):
+        return "calendar_move", None
     if "OIT" in forms and not forms & {"IIT", "EIT"}:
         found = _oit(c, vocabulary)
         if found is not None:
@@ -45,6 +47,13 @@ def decide(c: Clause, vocabulary: Vocabulary) -> tuple[str, str | None]:
     if forms & {"IIT", "EIT"} and c.targets and c.question and s["deadline"] < FLOOR and not (c.when.date or c.when.period):
         return "figures", None  # "ต้องเก็บ IIT ให้ได้ 60 คนเลยเหรอ": a minimum asked about, though a step is named
     return _best(c, vocabulary)
+
+
+def moves_a_deadline(c: Clause) -> bool:
+    """"เลื่อน OIT ถึง 15 พ.ค.": a step or form, a new date and a verb of moving; never a question
+    ("เลื่อน OIT ไหม" asks about the calendar) nor a negation, never counts."""
+    return (c.scores["calendar_move"] >= 3 and bool(c.when.date or c.when.period) and bool(c.step or c.form_names)
+            and not (c.question or c.negation or c.counts))
 
 
 def plain(c: Clause) -> bool:

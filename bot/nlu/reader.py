@@ -14,7 +14,7 @@ from typing import Mapping
 from bot.context import Interpretation
 from bot.nlu import slots
 from bot.nlu.clause import Clause, features
-from bot.nlu.decide import SMALL_TALK, decide, spoken_to_bot
+from bot.nlu.decide import SMALL_TALK, decide, moves_a_deadline, spoken_to_bot
 from bot.nlu.prepared import Prepared, prepare_text
 from bot.nlu.vocabulary import Vocabulary
 
@@ -110,6 +110,8 @@ class _Reading:
         """The clause before each form it names (with the unit just before it), joined back where
         a clause alone says nothing ("IIT และ EIT ต้องได้กี่ชุด"); then cut at conjunctions."""
         whole = self.features(text)
+        if moves_a_deadline(whole):
+            return [text]  # "ขยายเวลา IIT EIT ถึง 31 ก.ค.": one move of several forms' steps
         forms, units = whole.forms, whole.units
         cuts = []
         if forms and text[:forms[0].start].strip() and self.intent(text[:forms[0].start].strip()) == "register":

@@ -56,6 +56,9 @@ TABLE = [
     ("join_requests", "คำขอเข้าร่วม", COORDINATORS, (N, N, N, N, Y)),
     # The NACC's matters (its calendar, a new year's draft): superadmins only.
     ("calendar_draft", "ร่างปฏิทิน 2570", ONE_TO_ONE, (N, N, N, N, N)),
+    # A coordinator moves their own province's deadline (a superadmin, the NACC's); sees the year's history.
+    ("calendar_move", "เลื่อน IIT ถึง 31 พ.ค. 2568", COORDINATORS, (N, N, N, N, Y)),
+    ("calendar_history", "ประวัติปฏิทิน", COORDINATORS, (N, N, N, N, Y)),
 ]
 REFUSALS = (texts.NOT_ALLOWED, texts.REFUSED.split("{")[0], texts.NOT_THE_CHATS_KEEPER)
 

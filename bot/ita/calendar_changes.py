@@ -16,6 +16,21 @@ from models import Calendar, CalendarChange
 from models import Step as StepRow
 
 
+class Refused(Exception):
+    """Why a change of the calendar cannot be made: `reason` is a key of the subclass's `reasons`,
+    the Thai reasons a person is given; nothing was changed."""
+
+    reasons: dict[str, str] = {}
+
+    def __init__(self, reason: str, **values: object):
+        self.reason, self.values = reason, values
+        super().__init__(reason)
+
+    @property
+    def thai(self) -> str:
+        return self.reasons[self.reason].format(**self.values)
+
+
 def step_fields(step: StepRow) -> dict:
     """What a change keeps of a step: enough to show it and to put it back."""
     return {"key": step.key, "short": step.short, "start": step.start_date.isoformat(),

@@ -15,21 +15,13 @@ from pythainlp.util import arabic_digit_to_thai_digit
 from sqlalchemy import orm
 
 from bot import texts
-from bot.ita.calendar_changes import record, restamp
+from bot.ita.calendar_changes import Refused, record, restamp
 from models import Calendar
 from models import Step as StepRow
 
 
-class DraftRefused(Exception):
-    """Why a draft cannot be made or switched: `reason` is a key of texts.DRAFT_REFUSED."""
-
-    def __init__(self, reason: str, **values: object):
-        self.reason, self.values = reason, values
-        super().__init__(f"{reason}: {values}")
-
-    @property
-    def thai(self) -> str:
-        return texts.DRAFT_REFUSED[self.reason].format(**self.values)
+class DraftRefused(Refused):
+    reasons = texts.DRAFT_REFUSED
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from sqlalchemy import orm
 
 from bot import texts
 from bot.ita.calendar import Cycle, Entry
-from bot.ita.calendar_changes import record, restamp, step_fields
+from bot.ita.calendar_changes import Refused, record, restamp, step_fields
 from bot.thai import thai_date, thai_date_range
 from models import Calendar, CalendarProposal, Province
 from models import Step as StepRow
@@ -25,16 +25,8 @@ FRESH_FOR = timedelta(hours=1)  # a preview older than this is stale: the author
 MAIN_STEP = {"IIT": "iit-collect", "EIT": "eit1-collect", "OIT": "oit-answer"}
 
 
-class MoveRefused(Exception):
-    """Why a move cannot be proposed or stored: `reason` is a key of texts.MOVE_REFUSED."""
-
-    def __init__(self, reason: str, **values: object):
-        self.reason, self.values = reason, values
-        super().__init__(reason)
-
-    @property
-    def thai(self) -> str:
-        return texts.MOVE_REFUSED[self.reason].format(**self.values)
+class MoveRefused(Refused):
+    reasons = texts.MOVE_REFUSED
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from bot.clock import BANGKOK
+from bot.line.simulator import postback_event, source
 from models import AuditEntry, Calendar, CalendarChange, CalendarProposal, Chat, Delivery, Member
 from models import Step as StepRow
 from schedules.deliver import run_pass
@@ -172,3 +173,12 @@ def test_itabot_init_keeps_a_calendar_moved_in_chat(line, superadmin, session, a
     assert result.exit_code == 0, result.output
     assert "kept: 2568/nacc" in result.output
     assert dates(session, "2568/nacc", "oit-answer")[1] == date(2025, 5, 15)
+
+
+@pytest.mark.parametrize("data", ["calendar-confirm:", "calendar-confirm:abc", "calendar-confirm:-1",
+                                  "calendar-confirm:99999999999999999999", "calendar-cancel:1:2",
+                                  "draft-reminders:2570", "draft-reminders:x:on", "draft-reminders:2570:maybe"])
+def test_a_superadmins_buttons_check_their_data(line, superadmin, session, data):
+    reply = line.send(postback_event(data, source(superadmin), clock=line.clock))
+    assert reply.text
+    assert count(session, CalendarChange, CalendarChange.kind != "load") == 0

@@ -145,7 +145,8 @@ def test_any_text_from_anyone_anywhere_is_answered_without_an_error(line, caplog
 @FUZZ
 @given(data=st.text(ANY_CHARACTER, max_size=80) | st.builds(
     lambda action, parts: ":".join([action, *parts]),
-    st.sampled_from(["report", "confirm-report", "cancel-report", "unit", "choose", "x"]),
+    st.sampled_from(["report", "confirm-report", "cancel-report", "unit", "choose", "calendar-confirm",
+                     "calendar-cancel", "draft-reminders", "x"]),
     st.lists(st.text(ANY_CHARACTER, max_size=12) | st.integers().map(str), max_size=4)))
 def test_any_postback_data_is_answered_without_an_error(line, caplog, data):
     caplog.clear()

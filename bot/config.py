@@ -10,6 +10,7 @@ from urllib.parse import urlparse
 from bot.clock import parse_instant
 
 DEFAULT_LINE_API = "https://api.line.me"
+DEFAULT_LINE_DATA_API = "https://api-data.line.me"  # where LINE serves the content of files and images
 
 
 class ConfigError(SystemExit):
@@ -28,6 +29,10 @@ class Config:
     line_channel_secret: str = ""
     line_channel_access_token: str = ""
     line_api_base_url: str = DEFAULT_LINE_API
+    line_data_api_base_url: str = DEFAULT_LINE_DATA_API
+    # The bot's own address as people's phones reach it (links to templates); empty: the address
+    # LINE called the webhook at.
+    public_url: str = ""
     # Seconds a LINE call may take before it counts as failed: short, so that the webhook answers
     # LINE (which waits 2 s) in time even when the reply API hangs; the outbox sends it again.
     line_timeout: float = 1.5
@@ -45,6 +50,8 @@ class Config:
             "line_channel_secret": env.get("LINE_CHANNEL_SECRET", ""),
             "line_channel_access_token": env.get("LINE_CHANNEL_ACCESS_TOKEN", ""),
             "line_api_base_url": env.get("LINE_API_BASE_URL", "") or DEFAULT_LINE_API,
+            "line_data_api_base_url": env.get("LINE_DATA_API_BASE_URL", "") or DEFAULT_LINE_DATA_API,
+            "public_url": env.get("ITABOT_PUBLIC_URL", "").rstrip("/"),
             "database_url": env.get("DATABASE_URL", ""),
             "now": _instant_from_env(env.get("ITABOT_NOW", "")),
             "line_timeout": _seconds_from_env(env.get("LINE_TIMEOUT", "")),
@@ -64,9 +71,12 @@ class Config:
         return config
 
     def validate(self) -> None:
-        url = urlparse(self.line_api_base_url)
-        if url.scheme not in ("http", "https") or not url.netloc:
-            raise ConfigError(f"LINE_API_BASE_URL is not an http(s) URL: {self.line_api_base_url!r}")
+        for name, value in (("LINE_API_BASE_URL", self.line_api_base_url),
+                            ("LINE_DATA_API_BASE_URL", self.line_data_api_base_url),
+                            ("ITABOT_PUBLIC_URL", self.public_url)):
+            url = urlparse(value)
+            if (value or name != "ITABOT_PUBLIC_URL") and (url.scheme not in ("http", "https") or not url.netloc):
+                raise ConfigError(f"{name} is not an http(s) URL: {value!r}")
         if "://" not in self.database_url:
             raise ConfigError("DATABASE_URL is not a database URL (e.g. sqlite:///path or postgresql+psycopg://...)")
         if self.require_line_credentials:

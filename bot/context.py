@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from typing import Callable
 
 from sqlalchemy import orm
 
@@ -48,6 +49,16 @@ class Interpretation:
     def writes_allowed(self) -> bool:
         """A question or a negation never writes."""
         return not (self.question or self.negation)
+
+
+@dataclass(frozen=True)
+class SentFile:
+    """A file someone sent: its name and size as LINE gives them, and its content, fetched from
+    LINE (by the web layer, through the gateway) only if the handler asks for it."""
+
+    name: str
+    size: int
+    fetch: Callable[[int], bytes] = field(repr=False)  # at most this many bytes, else the gateway's error
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Commands, postbacks and event handlers, registered with what they need.
 
-A handler module marks plain functions with `@command(...)`, `@on_postback(...)` or
-`@on_event(...)`; `Registry.collect(module)` gathers them. Nothing is registered at import time.
+A handler module marks plain functions with `@command(...)`, `@on_postback(...)`,
+`@on_content(...)` (a file, an image) or `@on_event(...)`; `Registry.collect(module)` gathers them. Nothing is registered at import time.
 A command's name is the intent `bot.nlu` reads messages into (the words are in
 data/vocabulary.yaml). A command or postback declares the permission it needs
 (`bot.permissions.Need`) and, when it acts on a unit or province the message names, how to find
@@ -64,6 +64,23 @@ class Postback:
 
 
 @dataclass(frozen=True)
+class ContentHandler:
+    """A message that is not text (a file, an image), by its SDK content class; the handler
+    receives the content, and runs only once permissions let it, like a command."""
+
+    content_class: type
+    handler: Callable
+    need: Need
+    subject: SubjectFinder
+    refused: str
+    writes: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.content_class.__name__
+
+
+@dataclass(frozen=True)
 class EventHandler:
     event_class: type
     handler: Callable
@@ -89,6 +106,16 @@ def on_postback(action: str, *, need: Need = ANYONE, subject: SubjectFinder | No
     return mark
 
 
+def on_content(content_class: type, *, need: Need = ANYONE, subject: SubjectFinder | None = None,
+               refused: str = "", writes: bool = False) -> Callable:
+    """Handle a message whose content is of `content_class`, e.g. `FileMessageContent`."""
+    def mark(func: Callable) -> Callable:
+        setattr(func, _SPEC, ContentHandler(content_class, func, need, subject or DEFAULT_SUBJECT[need.scope],
+                                            refused, writes))
+        return func
+    return mark
+
+
 def on_event(event_class: type) -> Callable:
     """Handle a non-message event by its SDK class, e.g. `FollowEvent` or `JoinEvent`."""
     def mark(func: Callable) -> Callable:
@@ -102,6 +129,7 @@ class Registry:
         self.by_intent: dict[str, Command] = {}
         self.events: dict[type, Callable] = {}
         self.postbacks: dict[str, Postback] = {}
+        self.contents: dict[type, ContentHandler] = {}
 
     @property
     def commands(self) -> list[Command]:
@@ -123,6 +151,8 @@ class Registry:
                 self.events[spec.event_class] = spec.handler
             elif isinstance(spec, Postback):
                 self.postbacks[spec.name] = spec
+            elif isinstance(spec, ContentHandler):
+                self.contents[spec.content_class] = spec
 
     def match(self, said: Interpretation) -> Command | None:
         """The command for what a message says; None when it says nothing the bot does."""

@@ -11,7 +11,9 @@ from bot import permissions, texts
 from bot.context import Context, Interpretation
 from bot.ita.calendar import covering
 from bot.ita.calendar_changes import history
-from bot.ita.calendar_moves import MoveRefused, StepMove, decide, moves_for, propose, proposed
+from bot.ita.calendar_moves import MoveRefused, StepMove, apply, moves_for, proposed
+from bot.ita.calendar_uploads import from_json, store_upload
+from bot.ita.proposals import calendar_base, decide, propose
 from bot.line.replies import QuickReply, Reply, Text
 from bot.permissions import PROVINCE_COORDINATOR
 from bot.registry import command, on_postback
@@ -45,7 +47,8 @@ def calendar_move(said: Interpretation, ctx: Context) -> list[Reply]:
     rules = load_rules(ctx.session)
     rule = (rules.get(province.name) if province else None) or rules.get(None) or Rules()
     preview = effect(ctx.session, cycle, moves, rule, ctx.now)
-    proposal = propose(ctx.session, cycle.year, moves, ctx.user_id, ctx.chat.id if ctx.chat else None, ctx.now)
+    proposal = propose(ctx.session, "move", cycle.year, [m.to_json() for m in moves],
+                       calendar_base(ctx.session, cycle.year), ctx.user_id, ctx.chat.id if ctx.chat else None, ctx.now)
     buttons = (QuickReply(texts.BUTTON_CONFIRM, f"calendar-confirm:{proposal.id}", postback=True),
                QuickReply(texts.BUTTON_CANCEL, f"calendar-cancel:{proposal.id}", postback=True))
     return [Text(preview_text(cycle.year, moves, preview), buttons)]
@@ -79,23 +82,39 @@ def _days(reminders) -> str:
 
 
 def _proposal(data: str, ctx: Context) -> CalendarProposal | None:
-    return ctx.session.get(CalendarProposal, int(data)) if _PROPOSAL.match(data) else None
+    """The calendar proposal a button names (a units file's has buttons of its own)."""
+    found = ctx.session.get(CalendarProposal, int(data)) if _PROPOSAL.match(data) else None
+    return found if found is not None and found.kind in ("move", "file") else None
 
 
 @on_postback("calendar-confirm", writes=True, need=PROVINCE_COORDINATOR, refused=texts.WHAT_CALENDAR_MOVE)
 def confirm(data: str, ctx: Context) -> list[Reply]:
+    """Store what a preview showed: a deadline moved, or a calendar sent as a file."""
     proposal = _proposal(data, ctx)
-    outcome = decide(ctx.session, proposal, ctx.user_id, True, ctx.now)
+    outcome = decide(ctx.session, proposal, ctx.user_id, True, ctx.now, _base(ctx, proposal))
     if outcome != "applied":
         return [Text(_UNCHANGED[outcome])]
+    if proposal.kind == "file":
+        upload = from_json(json.loads(proposal.changes))
+        store_upload(ctx.session, upload, ctx.now, ctx.user_id)
+        dropped, told = after_move(ctx.session, proposal.id, upload.told, ctx.now) if upload.told else (0, 0)
+        return [Text(texts.FILE_DONE.format(file=upload.spec.file_name, added=len(upload.of_kind("added")),
+                                            changed=len(upload.of_kind("changed")),
+                                            removed=len(upload.of_kind("removed")), dropped=dropped, chats=told))]
     moves = proposed(proposal)
+    apply(ctx.session, moves, ctx.now, ctx.user_id)
     dropped, told = after_move(ctx.session, proposal.id, moves, ctx.now)
     return [Text(texts.MOVE_DONE.format(steps="\n".join(steps_text(moves)), dropped=dropped, chats=told))]
 
 
+def _base(ctx: Context, proposal: CalendarProposal | None) -> dict | None:
+    return calendar_base(ctx.session, proposal.year) if proposal is not None else None
+
+
 @on_postback("calendar-cancel", need=PROVINCE_COORDINATOR, refused=texts.WHAT_CALENDAR_MOVE)
 def cancel(data: str, ctx: Context) -> list[Reply]:
-    outcome = decide(ctx.session, _proposal(data, ctx), ctx.user_id, False, ctx.now)
+    proposal = _proposal(data, ctx)
+    outcome = decide(ctx.session, proposal, ctx.user_id, False, ctx.now, _base(ctx, proposal))
     return [Text(texts.MOVE_CANCELLED if outcome == "cancelled" else _UNCHANGED[outcome])]
 
 
@@ -113,8 +132,8 @@ def calendar_history(said: Interpretation, ctx: Context) -> list[Reply]:
     lines = [texts.HISTORY_TITLE.format(year=year)]
     for change in changes:
         what = change.calendar_key.split("/", 1)[1].replace("province/", "จ.")
-        if change.kind == "move":
-            after = json.loads(change.after)
+        if change.kind in ("move", "add", "remove"):
+            after = json.loads(change.after or change.before)
             what += f" {after['short']}: {thai_date_range(date.fromisoformat(after['start']), date.fromisoformat(after['end']))}"
         lines.append(texts.HISTORY_LINE.format(at=f"{thai_date(change.at.date())} {change.at:%H:%M}",
                                                kind=texts.HISTORY_KIND[change.kind], what=what, who=change.actor))

@@ -108,16 +108,19 @@ class CalendarChange(Base):
 
 
 PROPOSAL_STATES = ("pending", "applied", "cancelled", "stale")
+# A deadline moved in chat, a calendar sent as a file, a province's units sent as a file.
+PROPOSAL_KINDS = ("move", "file", "units")
 
 
 class CalendarProposal(Base):
-    """A change of the calendar shown to its author and waiting for their confirm button: stored
-    only on confirm, once, and only while it is fresh and the calendar has not changed meanwhile."""
+    """A change shown to its author and waiting for their confirm button: stored only on confirm,
+    once, and only while it is fresh and what it changes has not changed meanwhile."""
 
     __tablename__ = "calendar_proposals"
-    __table_args__ = (one_of("state", PROPOSAL_STATES, "state"),)
+    __table_args__ = (one_of("state", PROPOSAL_STATES, "state"), one_of("kind", PROPOSAL_KINDS, "kind"))
 
     id: orm.Mapped[int] = orm.mapped_column(primary_key=True)
+    kind: orm.Mapped[str] = orm.mapped_column(sa.String(10), default="move", server_default="move")
     year: orm.Mapped[int]
     actor: orm.Mapped[str] = orm.mapped_column(sa.String(64))
     chat_id: orm.Mapped[str | None] = orm.mapped_column(sa.String(64))

@@ -71,7 +71,8 @@ def after_move(session: orm.Session, proposal_id: int, moves: list[StepMove], no
     how many waiting reminders were dropped, and how many chats are told."""
     dropped = 0
     for move in moves:
-        if move.before is not None:
+        # Reminder keys carry the deadline: only a new end (or none) leaves the old ones orphaned.
+        if move.before is not None and (move.after is None or move.after[1] != move.before[1]):
             scope = move.province or "nacc"
             prefix = f"deadline:{scope}:{move.step_key}:{move.before[1].isoformat()}:"
             dropped += session.execute(
@@ -80,7 +81,8 @@ def after_move(session: orm.Session, proposal_id: int, moves: list[StepMove], no
     lines = [texts.CALENDAR_CHANGED_LINE.format(step=m.short, province=texts.OF_PROVINCE.format(province=m.province)
                                                 if m.province else "",
                                                 before=thai_date_range(*m.before) if m.before else "-",
-                                                after=thai_date_range(*m.after)) for m in moves]
+                                                after=thai_date_range(*m.after) if m.after
+                                                else texts.CALENDAR_REMOVED) for m in moves]
     chats = [chat_id for chat_id, _ in told(session, {m.province for m in moves})]
     if chats:
         leave_notice(session, chats, f"calendar-moved:{proposal_id}", "\n".join([texts.CALENDAR_CHANGED, *lines]), now)

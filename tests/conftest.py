@@ -14,7 +14,8 @@ from bot.ita.calendar_files import read_calendar, store_calendar
 from bot.line.fakeline import FakeLine
 from bot.line.simulator import LineSimulator
 from models import Base
-from tests.provinces import CALENDARS, set_up_lamphun, set_up_lamphun_status_page
+from models import Member
+from tests.provinces import CALENDARS, SUPERADMIN, set_up_lamphun, set_up_lamphun_status_page
 
 SECRET = "test-channel-secret"
 TOKEN = "test-access-token"
@@ -46,7 +47,7 @@ def app(database_url, fake_line):
     fake_line.reset()
     app = create_app({
         "testing": True, "line_channel_secret": SECRET, "line_channel_access_token": TOKEN,
-        "line_api_base_url": fake_line.url, "database_url": database_url, "now": DEFAULT_NOW,
+        "line_api_base_url": fake_line.url, "line_data_api_base_url": fake_line.url, "database_url": database_url, "now": DEFAULT_NOW,
         "line_timeout": 1.0,
     })
     yield app
@@ -90,3 +91,11 @@ def lamphun(app, calendars, session, fake_line, clock):
 def lamphun_status_page(calendars, session, clock):
     """Lamphun as the ITAS status page of seed 004 shows it (tests/provinces.py)."""
     set_up_lamphun_status_page(session, clock.now())
+
+
+@pytest.fixture
+def superadmin(session, clock) -> str:
+    """A superadmin: changes the NACC's calendar and drafts new years."""
+    session.add(Member(user_id=SUPERADMIN, role="superadmin", joined_at=clock.now()))
+    session.commit()
+    return SUPERADMIN

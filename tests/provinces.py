@@ -25,6 +25,7 @@ STAFF = "U" + "5" * 32  # staff of อบต.บ้านไผ่ (a member)
 EXECUTIVE = "U" + "e" * 32  # an executive of อบต.บ้านไผ่
 OTHER_COORDINATOR = "U" + "9" * 32  # coordinator of เชียงใหม่
 STRANGER = "U" + "0" * 32  # nobody in particular
+SUPERADMIN = "U" + "a" * 32  # the NACC's own steps, new years
 # Chats
 UNIT_GROUP = "Cbanphai"  # อบต.บ้านไผ่'s group: 12 members
 COORDINATORS = "Ccoords"  # ลำพูน's coordinators' group: 5 members

@@ -29,7 +29,7 @@ def chat_command(user: str, group: str | None) -> None:
     secret, token = secrets.token_hex(16), secrets.token_hex(16)
     with FakeLine(access_token=token) as fake:
         app = create_app({"line_channel_secret": secret, "line_channel_access_token": token,
-                          "line_api_base_url": fake.url, "database_url": settings.database_url,
+                          "line_api_base_url": fake.url, "line_data_api_base_url": fake.url, "database_url": settings.database_url,
                           "now": settings.now})
         try:
             _converse(LineSimulator(app, fake, secret), user, group)

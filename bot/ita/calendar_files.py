@@ -63,14 +63,25 @@ _PlainLoader.yaml_implicit_resolvers = {
 def read_calendar(path: str | Path) -> CalendarSpec:
     """Parse and check a calendar file; CalendarFileError lists every problem found."""
     path = Path(path)
-    raw = path.read_bytes()
+    return read_calendar_bytes(path.name, path.read_bytes())
+
+
+def read_calendar_bytes(file_name: str, raw: bytes) -> CalendarSpec:
+    """The same, for a file's content (one sent in chat)."""
     try:
         doc = yaml.load(raw.decode("utf-8"), Loader=_PlainLoader)
     except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise CalendarFileError(path.name, [f"not valid YAML: {error}"]) from None
+        raise CalendarFileError(file_name, [f"not valid YAML: {error}"]) from None
     if not isinstance(doc, dict):
-        raise CalendarFileError(path.name, ["expected a mapping with year, scope, title, source, steps"])
-    problems: list[str] = []
+        raise CalendarFileError(file_name, ["expected a mapping with year, scope, title, source, steps"])
+    return calendar_spec(file_name, hashlib.sha256(raw).hexdigest(), doc)
+
+
+def calendar_spec(file_name: str, checksum: str, doc: dict, labels: list[str] | None = None,
+                  problems: list[str] | None = None) -> CalendarSpec:
+    """A calendar document checked whole: `labels` names its steps in problems (a sheet's rows);
+    `problems` already found (a sheet's cells) are reported with these."""
+    problems = list(problems or [])
     header = _check_header(doc, problems)
     steps = doc.get("steps")
     specs: list[Step] = []
@@ -80,18 +91,20 @@ def read_calendar(path: str | Path) -> CalendarSpec:
     seen: set[str] = set()
     named: dict[str, str] = {}  # a word -> the step it names: one step per word in a file
     for number, step in enumerate(steps, 1):
-        spec = _check_step(step, number, header["province"], problems)
+        label = labels[number - 1] if labels else None
+        spec = _check_step(step, number, header["province"], problems, label)
         if spec and spec.key in seen:
-            problems.append(f"step {spec.key}: duplicate id")
+            problems.append(f"{label or 'step ' + spec.key}: duplicate id {spec.key}")
         elif spec:
             seen.add(spec.key)
             specs.append(spec)
             for word in spec.words:
                 if named.setdefault(compact(word), spec.key) != spec.key:
-                    problems.append(f"step {spec.key}: word {word!r} already names step {named[compact(word)]}")
+                    problems.append(f"{label or 'step ' + spec.key}: word {word!r} already names step "
+                                    f"{named[compact(word)]}")
     if problems:
-        raise CalendarFileError(path.name, problems)
-    return CalendarSpec(path.name, hashlib.sha256(raw).hexdigest(), steps=tuple(specs), **header)
+        raise CalendarFileError(file_name, problems)
+    return CalendarSpec(file_name, checksum, steps=tuple(specs), **header)
 
 
 def _check_header(doc: dict, problems: list[str]) -> dict:
@@ -113,11 +126,12 @@ def _check_header(doc: dict, problems: list[str]) -> dict:
             "title": str(doc.get("title", "")).strip(), "source": str(doc.get("source", "")).strip()}
 
 
-def _check_step(step: object, number: int, province: str | None, problems: list[str]) -> Step | None:
+def _check_step(step: object, number: int, province: str | None, problems: list[str],
+                label: str | None = None) -> Step | None:
     if not isinstance(step, dict):
-        problems.append(f"step #{number}: expected a mapping")
+        problems.append(f"{label or f'step #{number}'}: expected a mapping")
         return None
-    name = f"step {step['id']}" if step.get("id") else f"step #{number}"
+    name = label or (f"step {step['id']}" if step.get("id") else f"step #{number}")
     before = len(problems)
     problems.extend(f"{name}: unknown field {f!r}" for f in sorted(map(str, set(step) - STEP_FIELDS)))
     problems.extend(f"{name}: missing {f}" for f in REQUIRED_STEP if step.get(f) in (None, ""))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy import orm
@@ -20,7 +20,6 @@ from bot.thai import thai_date, thai_date_range
 from models import Calendar, CalendarProposal, Province
 from models import Step as StepRow
 
-FRESH_FOR = timedelta(hours=1)  # a preview older than this is stale: the author sees it again
 # The step a form's deadline means when no step is named: where units collect or answer it.
 MAIN_STEP = {"IIT": "iit-collect", "EIT": "eit1-collect", "OIT": "oit-answer"}
 
@@ -31,26 +30,28 @@ class MoveRefused(Refused):
 
 @dataclass(frozen=True)
 class StepMove:
-    """One step's dates, before and after; `before` is None for a province deadline made by the move."""
+    """One step's dates, before and after: `before` is None for a step added (a province deadline
+    made by a move, a step of a file), `after` None for a step a file removes."""
 
     calendar_key: str
     step_key: str
     short: str
     province: str | None  # None: the NACC's step
     before: tuple[date, date] | None
-    after: tuple[date, date]
+    after: tuple[date, date] | None
     nacc_step: str | None = None
 
     def to_json(self) -> dict:
         fields = asdict(self)
         fields["before"] = [d.isoformat() for d in self.before] if self.before else None
-        fields["after"] = [d.isoformat() for d in self.after]
+        fields["after"] = [d.isoformat() for d in self.after] if self.after else None
         return fields
 
     @classmethod
     def from_json(cls, fields: dict) -> "StepMove":
         before = tuple(map(date.fromisoformat, fields["before"])) if fields["before"] else None
-        return cls(**{**fields, "before": before, "after": tuple(map(date.fromisoformat, fields["after"]))})
+        after = tuple(map(date.fromisoformat, fields["after"])) if fields["after"] else None
+        return cls(**{**fields, "before": before, "after": after})
 
 
 def in_cycle(day: date, year: int) -> date:
@@ -117,41 +118,9 @@ def _range(span: tuple[date, date]) -> str:
     return thai_date_range(*span)
 
 
-# -- proposal and confirm -------------------------------------------------------------------
-def _checksums(session: orm.Session, year: int) -> dict[str, str]:
-    return dict(session.execute(sa.select(Calendar.key, Calendar.checksum).where(Calendar.year == year)).all())
-
-
-def propose(session: orm.Session, year: int, moves: list[StepMove], actor: str | None, chat_id: str | None,
-            now: datetime) -> CalendarProposal:
-    proposal = CalendarProposal(year=year, actor=actor or "unknown", chat_id=chat_id, created_at=now,
-                                base=json.dumps(_checksums(session, year), ensure_ascii=False),
-                                changes=json.dumps([m.to_json() for m in moves], ensure_ascii=False), state="pending")
-    session.add(proposal)
-    session.flush()
-    return proposal
-
-
+# -- the change itself ---------------------------------------------------------------------------
 def proposed(proposal: CalendarProposal) -> list[StepMove]:
     return [StepMove.from_json(fields) for fields in json.loads(proposal.changes)]
-
-
-def decide(session: orm.Session, proposal: CalendarProposal | None, actor: str | None, confirm: bool,
-           now: datetime) -> str:
-    """Confirm or cancel a proposal: "applied", "cancelled", "stale", "decided" (pressed before) or
-    "not_yours". The state moves by a conditional UPDATE, so a second press changes nothing."""
-    if proposal is None or proposal.actor != actor:
-        return "not_yours"
-    fresh = now - proposal.created_at <= FRESH_FOR and json.loads(proposal.base) == _checksums(session, proposal.year)
-    state = "cancelled" if not confirm else ("applied" if fresh else "stale")
-    claimed = session.execute(sa.update(CalendarProposal)
-                              .where(CalendarProposal.id == proposal.id, CalendarProposal.state == "pending")
-                              .values(state=state, decided_at=now)).rowcount
-    if not claimed:
-        return "decided"
-    if state == "applied":
-        apply(session, proposed(proposal), now, actor)
-    return state
 
 
 def apply(session: orm.Session, moves: list[StepMove], now: datetime, actor: str | None) -> list[Calendar]:

@@ -1,13 +1,13 @@
 """`itabot units import FILE`: units and minimums from the coordinators' CSV or XLSX."""
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from pathlib import Path
 
 import sqlalchemy as sa
-from openpyxl import load_workbook
 from sqlalchemy import orm
+
+from bot.ita.sheets import cell_text, header_key, rows_of
 
 from bot.ita.units import KIND_OF_PREFIX, kind_from_name, unit_key
 from bot.thai import normalize
@@ -40,17 +40,15 @@ class ImportResult:
 
 def read_rows(path: Path) -> tuple[list[Row], list[tuple[int, str]]]:
     """Rows that are well-formed, and (row number, reason) for those that are not."""
-    records = _xlsx_records(path) if path.suffix.lower() in (".xlsx", ".xlsm") else _csv_records(path)
-    header = [normalize(str(h or "")).replace(" ", "_") for h in next(records, [])]
+    table = rows_of(path.name, path.read_bytes())
+    header = [header_key(h) for h in (table[0][1] if table else [])]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         return [], [(1, f"missing column(s): {', '.join(missing)}")]
     rows, rejected = [], []
     seen: dict[tuple[str, str], int] = {}
-    for number, values in enumerate(records, 2):
-        record = {h: ("" if v is None else str(v).strip()) for h, v in zip(header, values)}
-        if not any(record.values()):
-            continue
+    for number, values in table[1:]:
+        record = {h: cell_text(v) for h, v in zip(header, values)}
         try:
             row = _row(number, record)
         except ValueError as reason:
@@ -94,19 +92,6 @@ def _count(r: dict, column: str) -> int:
     if value != int(value) or not 0 <= value <= 100_000:
         raise ValueError(f"{column} must be a whole number from 0 to 100,000: {r.get(column)!r}")
     return int(value)
-
-
-def _csv_records(path: Path):
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        yield from csv.reader(handle)
-
-
-def _xlsx_records(path: Path):
-    workbook = load_workbook(path, read_only=True, data_only=True)
-    try:
-        yield from workbook.active.iter_rows(values_only=True)
-    finally:
-        workbook.close()
 
 
 def apply_rows(session: orm.Session, rows: list[Row], year: int) -> tuple[list[int], list[int]]:

@@ -10,4 +10,4 @@ from bot.line.gateway import LineGateway
 
 def init_app(app: Flask, settings: Config) -> None:
     app.extensions["itabot.gateway"] = LineGateway(settings.line_channel_access_token, settings.line_api_base_url,
-                                                   settings.line_timeout)
+                                                   settings.line_timeout, settings.line_data_api_base_url)

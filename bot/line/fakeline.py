@@ -47,6 +47,7 @@ class _Failure:
 _PROFILE = re.compile(r"^/v2/bot/(?:profile|group/[^/]+/member|room/[^/]+/member)/([^/]+)$")
 _MEMBERS = re.compile(r"^/v2/bot/(?:group|room)/([^/]+)/members/count$")
 _SUMMARY = re.compile(r"^/v2/bot/group/([^/]+)/summary$")
+_CONTENT = re.compile(r"^/v2/bot/message/([^/]+)/content$")  # served by api-data.line.me
 _SENDS = ("/v2/bot/message/reply", "/v2/bot/message/push")
 _EMPTY_OK = ("/v2/bot/message/multicast", "/v2/bot/chat/loading/start")
 
@@ -102,6 +103,7 @@ class FakeLine:
             self._members: dict[str, int] = {}
             self._names: dict[str, str] = {}
             self._group_names: dict[str, str] = {}
+            self._contents: dict[str, bytes] = {}
             self._hooks: list[list] = []  # [path_prefix, calls to let pass first, callback]
 
     def clear(self) -> None:
@@ -145,6 +147,11 @@ class FakeLine:
     def set_group_name(self, group_id: str, name: str) -> None:
         with self._lock:
             self._group_names[group_id] = name
+
+    def set_content(self, message_id: str, data: bytes) -> None:
+        """What a file or image message holds, served as LINE's content API serves it."""
+        with self._lock:
+            self._contents[message_id] = data
 
     # -- what was received -----------------------------------------------------------
     @property
@@ -224,7 +231,7 @@ class FakeLine:
             self._usage += self._members.get(to, 3) if to[:1] in ("C", "R") else 1
         return self._record(method, path, headers, body, 200, {"sentMessages": sent})
 
-    def _lookup(self, method: str, path: str) -> tuple[int, dict]:
+    def _lookup(self, method: str, path: str) -> tuple[int, dict | bytes]:
         if method == "POST" and path in _EMPTY_OK:
             return 200, {}
         if method != "GET":
@@ -238,6 +245,9 @@ class FakeLine:
             return 200, {"displayName": self._names.get(user, f"ผู้ใช้ {user[-4:]}"), "userId": user, "language": "th"}
         if m := _MEMBERS.match(path):
             return 200, {"count": self._members.get(m[1], 3)}
+        if m := _CONTENT.match(path):
+            found = self._contents.get(m[1])
+            return (200, found) if found is not None else (404, {"message": "Not found"})
         if m := _SUMMARY.match(path):
             return 200, {"groupId": m[1], "groupName": self._group_names.get(m[1], "กลุ่มทดสอบ"),
                          "pictureUrl": "https://example.invalid/p.png"}
@@ -323,9 +333,10 @@ class _Handler(BaseHTTPRequestHandler):
             self._hold(fake._released)
             return
         status, payload, extra = answer
-        data = json.dumps(payload, ensure_ascii=False).encode()
+        binary = isinstance(payload, bytes)
+        data = payload if binary else json.dumps(payload, ensure_ascii=False).encode()
         self.send_response(status)
-        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Type", "application/octet-stream" if binary else "application/json")
         self.send_header("Content-Length", str(len(data)))
         for name, value in extra.items():
             self.send_header(name, value)

@@ -18,6 +18,7 @@ from linebot.v3.messaging import (
     FlexMessage,
     MessageAction,
     MessagingApi,
+    MessagingApiBlob,
     PostbackAction,
     PushMessageRequest,
     QuickReplyItem,
@@ -59,16 +60,43 @@ class LineUnavailable(Exception):
     """LINE could not answer now (5xx, timeout, connection trouble, throttling)."""
 
 
+class ContentTooLarge(Exception):
+    """What a user sent is larger than the bot reads."""
+
+
+class ContentGone(Exception):
+    """LINE no longer holds what a message sent (content is kept for a limited time)."""
+
+
 class LineGateway:
-    def __init__(self, access_token: str, base_url: str, timeout: float = 5.0):
+    def __init__(self, access_token: str, base_url: str, timeout: float = 5.0, data_base_url: str | None = None):
         configuration = Configuration(access_token=access_token, host=base_url)
         configuration.connection_pool_maxsize = CONNECTIONS
         self._client = ApiClient(configuration)
         self._api = MessagingApi(self._client)
+        # Files and images come from another host (api-data.line.me), with the same token.
+        self._data_client = ApiClient(Configuration(access_token=access_token, host=data_base_url or base_url))
+        self._blob = MessagingApiBlob(self._data_client)
         self._timeout = timeout
 
     def close(self) -> None:
         self._client.close()
+        self._data_client.close()
+
+    def content(self, message_id: str, limit: int) -> bytes:
+        """What a file (or image) message holds. Raises ContentTooLarge beyond `limit` bytes, ContentGone
+        when LINE no longer has it, LineUnavailable when LINE cannot answer now."""
+        try:
+            data = bytes(self._blob.get_message_content(message_id, _request_timeout=max(self._timeout, 10.0)))
+        except ApiException as error:
+            if error.status in (404, 410):
+                raise ContentGone(message_id) from None
+            raise LineUnavailable(_describe(error)) from None
+        except (TransportError, OSError) as error:
+            raise LineUnavailable(_describe(error)) from None
+        if len(data) > limit:
+            raise ContentTooLarge(len(data))
+        return data
 
     def reply(self, reply_token: str, replies: list[Reply]) -> str:
         """Answer an event (replies are free): "sent"; "retry" (5xx, 429) or "timeout" (or the

@@ -55,6 +55,11 @@ def text_event(text: str, src: dict, **options) -> dict:
     return event("message", src, message=message, **options)
 
 
+def file_event(file_name: str, file_size: int, src: dict, **options) -> dict:
+    message = {"id": str(next(_ids)), "type": "file", "fileName": file_name, "fileSize": file_size}
+    return event("message", src, message=message, **options)
+
+
 def postback_event(data: str, src: dict, **options) -> dict:
     return event("postback", src, postback={"data": data}, **options)
 
@@ -123,6 +128,13 @@ class LineSimulator:
             group: str | None = None, room: str | None = None, **options) -> Replies:
         """`user` writes `text` in their 1:1 chat, or in `group` or `room`; the bot's answer."""
         return self.send(text_event(text, source(user, group, room), clock=self.clock, **options))
+
+    def send_file(self, file_name: str, data: bytes, *, user: str | None = "Utester00000000000000000000000000",
+                  group: str | None = None, size: int | None = None) -> Replies:
+        """`user` sends a file in 1:1 (or in `group`): LINE keeps its content for the bot to fetch."""
+        sent = file_event(file_name, len(data) if size is None else size, source(user, group), clock=self.clock)
+        self.fake.set_content(sent["message"]["id"], data)
+        return self.send(sent)
 
     def tap(self, message: dict, label_starts: str, *, user: str | None = "Utester00000000000000000000000000",
             group: str | None = None, room: str | None = None) -> Replies:

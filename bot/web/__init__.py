@@ -5,7 +5,7 @@ from flask import Flask
 from linebot.v3.webhook import WebhookParser
 
 from bot.config import Config
-from bot.web import health, webhook
+from bot.web import files, health, webhook
 from bot.web.serve import serve_command
 
 
@@ -15,4 +15,5 @@ def init_app(app: Flask, settings: Config) -> None:
     app.extensions["itabot.parser"] = WebhookParser(settings.line_channel_secret or "unset")
     app.register_blueprint(webhook.bp)
     app.register_blueprint(health.bp)
+    app.register_blueprint(files.bp)
     app.cli.add_command(serve_command)

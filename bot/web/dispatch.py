@@ -9,17 +9,18 @@ import logging
 from collections.abc import Mapping
 
 from flask import current_app
-from linebot.v3.webhooks import Event, LeaveEvent, MessageEvent, PostbackEvent, TextMessageContent, UnfollowEvent
+from linebot.v3.webhooks import (Event, FileMessageContent, LeaveEvent, MessageEvent, PostbackEvent, TextMessageContent,
+                                 UnfollowEvent)
 from sqlalchemy import exc, orm
 
 from bot import permissions, texts
 from bot.db import begin_writing
 from bot.logs import current_event
-from bot.context import Context, Interpretation, Subject
+from bot.context import Context, Interpretation, SentFile, Subject
 from bot.ita.calendar import covering
 from bot.line.replies import QuickReply, Reply, Text
 from bot.nlu.reader import READ_AT_MOST, THINGS_AT_MOST, read
-from bot.registry import Command, Postback
+from bot.registry import Command, ContentHandler, Postback
 from bot.thai import normalize, storable
 from bot.web import outbox
 from bot.web.inbound import Origin, event_id, is_recorded, keep_failed, record_of, reply_token
@@ -122,12 +123,21 @@ def route(event: Event, ctx: Context) -> list[Reply]:
         ctx.chat.active = False
     if isinstance(event, MessageEvent) and isinstance(event.message, TextMessageContent):
         return _answer_text(event.message, ctx)
+    if isinstance(event, MessageEvent) and isinstance(event.message, FileMessageContent):
+        handler = ctx.registry.contents.get(FileMessageContent)
+        return run(handler, _sent_file(event.message), event.message.file_name or "", ctx) if handler else []
     if isinstance(event, PostbackEvent):
         action, _, data = (event.postback.data or "").partition(":")
         postback = ctx.registry.postback(action)
         return run(postback, data, event.postback.data, ctx) if postback else []
     handler = ctx.registry.events.get(type(event))
     return handler(event, ctx) if handler else []
+
+
+def _sent_file(message: FileMessageContent) -> SentFile:
+    gateway = current_app.extensions["itabot.gateway"]
+    return SentFile(storable(message.file_name or "")[:200], message.file_size or 0,
+                    lambda limit: gateway.content(message.id, limit))
 
 
 def _answer_text(content: TextMessageContent, ctx: Context) -> list[Reply]:
@@ -203,7 +213,7 @@ def did_you_mean(said: Interpretation, ctx: Context) -> list[Reply]:
     return [Text(texts.NOT_UNDERSTOOD, tuple(QuickReply(b, b) for b in main))]
 
 
-def run(command: Command | Postback, said: object, sent: str, ctx: Context) -> list[Reply]:
+def run(command: Command | Postback | ContentHandler, said: object, sent: str, ctx: Context) -> list[Reply]:
     """Find what the command acts on, let permissions decide, then run the handler."""
     found = command.subject(said, ctx)
     subject = found if isinstance(found, Subject) else Subject()

@@ -59,6 +59,7 @@ TABLE = [
     # A coordinator moves their own province's deadline (a superadmin, the NACC's); sees the year's history.
     ("calendar_move", "เลื่อน IIT ถึง 31 พ.ค. 2568", COORDINATORS, (N, N, N, N, Y)),
     ("calendar_history", "ประวัติปฏิทิน", COORDINATORS, (N, N, N, N, Y)),
+    ("calendar_template", "แบบฟอร์มปฏิทิน", ONE_TO_ONE, (N, N, N, Y, Y)),  # each their own province's
 ]
 REFUSALS = (texts.NOT_ALLOWED, texts.REFUSED.split("{")[0], texts.NOT_THE_CHATS_KEEPER)
 

@@ -8,21 +8,13 @@ import pytest
 import sqlalchemy as sa
 
 from bot.clock import BANGKOK
-from models import AuditEntry, Calendar, CalendarChange, Member
+from models import AuditEntry, Calendar, CalendarChange
 from models import Step as StepRow
 from schedules.deliver import run_pass
 from tests.provinces import COORDINATOR, COORDINATORS, UNIT_GROUP
 
-SUPERADMIN = "U" + "a" * 32
 ESTIMATE = "คาดการณ์จากปี 2568 รอ ป.ป.ช. ประกาศ"
 BETWEEN_CYCLES = "2026-12-07T10:00:00+07:00"
-
-
-@pytest.fixture
-def superadmin(session, clock):
-    session.add(Member(user_id=SUPERADMIN, role="superadmin", joined_at=clock.now()))
-    session.commit()
-    return SUPERADMIN
 
 
 def steps_of(session, key: str) -> dict[str, StepRow]:

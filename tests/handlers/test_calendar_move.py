@@ -9,19 +9,14 @@ import sqlalchemy as sa
 
 from bot.clock import BANGKOK
 from bot.line.simulator import postback_event, source
-from models import AuditEntry, Calendar, CalendarChange, CalendarProposal, Chat, Delivery, Member
+from models import AuditEntry, Calendar, CalendarChange, CalendarProposal, Chat, Delivery
 from models import Step as StepRow
 from schedules.deliver import run_pass
 from tests.provinces import COORDINATOR, COORDINATORS, MEMBERS, OTHER_COORDINATOR, STAFF, UNIT_GROUP
 
-SUPERADMIN = "U" + "a" * 32
 
 
-@pytest.fixture
-def superadmin(lamphun, session, clock):
-    session.add(Member(user_id=SUPERADMIN, role="superadmin", joined_at=clock.now()))
-    session.commit()
-    return SUPERADMIN
+pytestmark = pytest.mark.usefixtures("lamphun")
 
 
 def dates(session, key: str, step: str) -> tuple[date, date] | None:

@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.line.simulator import postback_event, source, text_event
-from models import InboundEvent, Quota, Report
+from bot.line.simulator import file_event, postback_event, source, text_event
+from models import CalendarChange, InboundEvent, Quota, Report
 from tests.provinces import COORDINATOR, STAFF, STRANGER
 
 pytestmark = pytest.mark.usefixtures("lamphun")
@@ -153,6 +153,28 @@ def test_any_postback_data_is_answered_without_an_error(line, caplog, data):
     response = escaped(line, postback_event(data, source(STAFF)))
     assert response.status_code == 200
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info] == []
+
+
+CSV_LIKE = st.lists(st.lists(st.text(ANY_CHARACTER, max_size=20) | st.sampled_from(
+    ["step", "name", "who", "start", "end", "forms", "30 เม.ย. 2568", "IIT", "หน่วยงาน", "a-b"]), max_size=8),
+    max_size=6).map(lambda rows: "\n".join(",".join(r) for r in rows).encode("utf-8", "surrogatepass"))
+
+
+@FUZZ
+@given(name=st.text(ANY_CHARACTER, max_size=40).flatmap(
+           lambda stem: st.sampled_from([".xlsx", ".csv", ".yaml", ".pdf", ""]).map(lambda ext: stem + ext)),
+       size=st.integers(min_value=-5, max_value=1 << 21), content=st.binary(max_size=400) | CSV_LIKE,
+       who=st.sampled_from([COORDINATOR, STAFF]), group=st.sampled_from([None, "Cbanphai"]))
+def test_any_file_from_anyone_is_answered_without_an_error_and_stores_nothing(line, session, caplog, name, size,
+                                                                              content, who, group):
+    caplog.clear()
+    sent = file_event(name, size, source(who, group))
+    line.fake.set_content(sent["message"]["id"], content)
+    assert escaped(line, sent).status_code == 200
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info] == []
+    session.rollback()
+    assert session.scalar(sa.select(sa.func.count()).select_from(CalendarChange).where(
+        CalendarChange.actor == who)) == 0  # a preview at most: only its button stores
 
 
 @pytest.mark.parametrize("token", ["\ud800", "x" * 300, 5, {"a": 1}])

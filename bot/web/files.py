@@ -1,0 +1,40 @@
+"""GET /templates/calendar-<year>.xlsx[?province=NAME]: the calendar template to fill in and send
+back in chat, filled with the year's steps as stored (the NACC's, or a province's own with the
+NACC's beside them). A calendar is public; nothing else is served here."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Blueprint, Response, abort, request
+from sqlalchemy import orm
+
+from bot import db
+from bot.ita.calendar import Step, cycles_by_province
+from bot.ita.calendar_sheets import calendar_template
+from models import Province
+
+bp = Blueprint("files", __name__)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@bp.get("/templates/calendar-<int:year>.xlsx")
+def calendar_xlsx(year: int):
+    if not 2500 <= year <= 2700:
+        abort(404)
+    name = (request.args.get("province") or "").strip()[:100]
+    with db.sessionmaker()() as session:
+        if name and session.scalar(sa.select(Province.id).where(Province.name == name)) is None:
+            abort(404)
+        own, naccs = _steps(session, year, name or None)
+    data = calendar_template(own if name else naccs, naccs if name else [])
+    return Response(data, mimetype=XLSX, headers={
+        "Content-Disposition": f"attachment; filename=calendar-{year}.xlsx",
+        "Cache-Control": "no-store"})
+
+
+def _steps(session: orm.Session, year: int, province: str | None) -> tuple[list[Step], list[Step]]:
+    """The province's own steps of the year, and the NACC's."""
+    cycles = cycles_by_province(session, year)
+    naccs = [entry.step for entry in cycles[None].entries]
+    own = [s for entry in cycles.get(province, cycles[None]).entries for s in entry.all if s.province == province] \
+        if province else []
+    return sorted(own, key=lambda s: (s.start, s.end)), naccs  # as the calendar lists them

@@ -12,6 +12,7 @@ from bot import db
 from bot.audit import audit
 from bot.ita.calendar import fiscal_year_be
 from bot.ita.unit_import import apply_rows, read_rows
+from bot.ita.unit_years import RolloverRefused, rollover
 from models import Member, Province, Quota, Unit
 from models.member import ROLES
 
@@ -49,6 +50,31 @@ def units_import(file: Path, year: int | None, skip_bad: bool) -> None:
         click.echo("added rows: " + ", ".join(map(str, added)))
     if updated:
         click.echo("updated rows: " + ", ".join(map(str, updated)))
+
+
+@units_group.command("rollover")
+@click.argument("year", type=int)
+@click.option("--from", "from_year", type=int, help="The year whose minimums are copied; default: the latest before.")
+@click.option("--province", help="Only this province; default: every province with units.")
+@with_appcontext
+def units_rollover(year: int, from_year: int | None, province: str | None) -> None:
+    """Start YEAR with each province's units and minimums of an earlier year (counts start at 0;
+    a unit with minimums for YEAR already keeps them). Audited."""
+    with db.sessionmaker()() as session, session.begin():
+        query = sa.select(Province).order_by(Province.name)
+        if province:
+            query = query.where(Province.name == province.removeprefix("จังหวัด").strip())
+        provinces = session.scalars(query).all()
+        if not provinces:
+            raise click.ClickException(f"no province {province!r}" if province else "no provinces (import units first)")
+        for place in provinces:
+            try:
+                done = rollover(session, place, year, from_year, _now(), "cli:units rollover")
+            except RolloverRefused as refused:
+                click.echo(f"{place.name}: {refused.thai}", err=True)
+                continue
+            click.echo(f"{place.name}: {done.copied} units copied from {done.from_year} to {year}"
+                       + (f", {done.kept} kept" if done.kept else ""))
 
 
 @units_group.command("list")

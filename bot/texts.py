@@ -187,7 +187,7 @@ PROVINCE_SUMMARY = (
     "EIT ส่วนที่ 1: ผู้ตอบ {eit:,} ราย\n   ครบขั้นต่ำ {eit_ok:,} · ยังไม่ครบ {eit_not:,}\n"
     "OIT: อนุมัติแล้ว {oit_done:,} · ยังไม่เสร็จ {oit_not:,}"
 )
-BEHIND_TITLE = "⏳ ยังไม่ครบขั้นต่ำ · จ.{province} ({count} หน่วยงาน) หน้า {page}/{pages}"
+BEHIND_TITLE = "⏳ ยังไม่ครบขั้นต่ำ ITA {year} · จ.{province} ({count} หน่วยงาน) หน้า {page}/{pages}"
 BEHIND_LINE = "{n}. {unit} — {gaps}"
 BEHIND_GAP = "{form} {count}/{minimum} ขาด {missing}"
 BEHIND_NONE = "ทุกหน่วยงานใน จ.{province} ครบขั้นต่ำแล้ว 🎉"

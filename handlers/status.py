@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from bot import texts
 from bot.context import Context, Interpretation
-from bot.ita.calendar import fiscal_year_be
+from bot.ita.calendar import year_asked
 from bot.ita.counts import last_count
 from bot.line.replies import Reply, Text
 from bot.registry import command
@@ -15,7 +15,7 @@ def status(said: Interpretation, ctx: Context) -> list[Reply]:
     unit = ctx.own_unit
     if unit is None:
         return [Text(texts.STATUS_NO_UNIT)]
-    year = fiscal_year_be(ctx.today)
+    year = year_asked(said.text, ctx.today)
     quota = ctx.session.get(Quota, (unit.id, year))
     lines = [texts.STATUS_TITLE.format(year=year, unit=unit.name)]
     for form, minimum in (("IIT", quota.iit_min if quota else None), ("EIT", quota.eit_min if quota else None)):

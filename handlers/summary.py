@@ -5,7 +5,7 @@ import math
 
 from bot import texts
 from bot.context import Context, Interpretation
-from bot.ita.calendar import fiscal_year_be
+from bot.ita.calendar import fiscal_year_be, year_asked
 from bot.ita.province import province_progress
 from bot.line.replies import QuickReply, Reply, Text
 from bot.permissions import PROVINCE_COORDINATOR
@@ -19,7 +19,7 @@ def summary(said: Interpretation, ctx: Context) -> list[Reply]:
     province = ctx.subject.province
     if province is None:
         return [Text(texts.NO_PROVINCE)]
-    year = fiscal_year_be(ctx.today)
+    year = year_asked(said.text, ctx.today)
     rows = province_progress(ctx.session, province.id, year)
     iit_ok = sum(r.iit >= r.iit_min for r in rows)
     eit_ok = sum(r.eit >= r.eit_min for r in rows)
@@ -28,7 +28,8 @@ def summary(said: Interpretation, ctx: Context) -> list[Reply]:
         year=year, province=province.name, units=len(rows), iit=sum(r.iit for r in rows), iit_ok=iit_ok,
         iit_not=len(rows) - iit_ok, eit=sum(r.eit for r in rows), eit_ok=eit_ok, eit_not=len(rows) - eit_ok,
         oit_done=oit_done, oit_not=len(rows) - oit_done)
-    return [Text(text, (QuickReply("ยังไม่ครบ", "ยังไม่ครบ"),))]
+    behind_text = "ยังไม่ครบ" + (f" {year}" if year != fiscal_year_be(ctx.today) else "")  # the same year's
+    return [Text(text, (QuickReply("ยังไม่ครบ", behind_text),))]
 
 
 @command("behind", need=PROVINCE_COORDINATOR, summary=texts.SUMMARY_BEHIND, example="ยังไม่ครบ")
@@ -36,13 +37,14 @@ def behind(said: Interpretation, ctx: Context) -> list[Reply]:
     province = ctx.subject.province
     if province is None:
         return [Text(texts.NO_PROVINCE)]
-    rows = [r for r in province_progress(ctx.session, province.id, fiscal_year_be(ctx.today)) if r.gaps]
+    year = year_asked(said.text, ctx.today)
+    rows = [r for r in province_progress(ctx.session, province.id, year) if r.gaps]
     if not rows:
         return [Text(texts.BEHIND_NONE.format(province=province.name))]
     rows.sort(key=lambda r: (-sum(g[2] for g in r.gaps.values()), r.unit))
     pages = math.ceil(len(rows) / PAGE)
     page = min(max(said.page or 1, 1), pages)
-    lines = [texts.BEHIND_TITLE.format(province=province.name, count=len(rows), page=page, pages=pages)]
+    lines = [texts.BEHIND_TITLE.format(year=year, province=province.name, count=len(rows), page=page, pages=pages)]
     for n, row in enumerate(rows[(page - 1) * PAGE: page * PAGE], (page - 1) * PAGE + 1):
         gaps = ", ".join(texts.BEHIND_GAP.format(form=f, count=c, minimum=m, missing=x) for f, (c, m, x) in row.gaps.items())
         lines.append(texts.BEHIND_LINE.format(n=n, unit=row.unit, gaps=gaps))

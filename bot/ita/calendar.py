@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy import orm
 
 from bot.lookup import Glossary
-from bot.thai import compact
+from bot.thai import be_year_in, compact
 from models import Calendar
 
 UPCOMING = 3  # how many next steps an answer lists
@@ -25,6 +25,14 @@ COLLECTION_STEPS = {"IIT": "iit-collect", "EIT": "eit1-collect"}
 def fiscal_year_be(day: date) -> int:
     """Thai fiscal years start on 1 October: 22 Nov 2569 BE belongs to fiscal 2570."""
     return day.year + 543 + (1 if day.month >= 10 else 0)
+
+
+def year_asked(text: str, today: date) -> int:
+    """The fiscal year a message asks about ("สถานะ ปี 2568", "สรุป 2568"): one it names, from the
+    first years the bot could hold to next year; else the current one. Never a mix of years."""
+    current = fiscal_year_be(today)
+    named = be_year_in(text)
+    return named if named is not None and 2550 <= named <= current + 1 else current
 
 
 @dataclass(frozen=True)

@@ -50,3 +50,19 @@ def test_staff_may_not_and_a_year_with_nothing_before_is_refused(line, session, 
     clock.freeze(NEXT_YEAR)
     assert "ยกยอด" in line.say("ยกยอดหน่วยงาน 2570", user=STAFF).text and minimums(session, 2570) == {}
     assert "ยังไม่มีปีก่อนหน้า" in line.say("ยกยอดหน่วยงาน 2560", user=COORDINATOR).text
+
+
+def test_one_year_at_a_time_and_last_years_figures_when_asked(app, line, session, clock):
+    line.say("IIT 45", group=UNIT_GROUP)  # 2568
+    app.test_cli_runner().invoke(args=["units", "rollover", "2570", "--from", "2568"])
+    clock.freeze(NEXT_YEAR)
+    line.say("IIT 7", group=UNIT_GROUP)  # 2570's first
+    assert "IIT: 7 / 60" in line.say("สถานะ", group=UNIT_GROUP).text
+    last_year = line.say("สถานะ ปี 2568", group=UNIT_GROUP).text
+    assert "สถานะ ITA 2568" in last_year and "IIT: 45 / 60" in last_year
+    this_summary = line.say("สรุป", user=COORDINATOR)
+    assert "2570" in this_summary.text and "45" not in this_summary.text.split("IIT")[1].split("\n")[0]
+    old_summary = line.say("สรุป 2568", user=COORDINATOR)
+    assert "2568" in old_summary.text
+    behind = line.tap(old_summary[0], "ยังไม่ครบ", user=COORDINATOR).text
+    assert "อบต.บ้านไผ่" in behind and "IIT 45/60" in behind.replace(" / ", "/")

@@ -9,7 +9,6 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import sqlalchemy as sa
-from flask import current_app, has_request_context, request
 from linebot.v3.webhooks import FileMessageContent
 
 from bot import permissions, texts
@@ -20,19 +19,21 @@ from bot.ita.calendar_sheets import read_calendar_sheet
 from bot.ita.calendar_uploads import Upload, compare, to_json
 from bot.ita.proposals import calendar_base, propose
 from bot.ita.sheets import SheetError
+from bot.ita.unit_uploads import is_units_sheet
 from bot.line.gateway import ContentGone, ContentTooLarge, LineUnavailable
+from bot.line.cards import change_card
 from bot.line.replies import Flex, QuickReply, Reply, Text
 from bot.permissions import PROVINCE_COORDINATOR
 from bot.registry import command, on_content
 from bot.thai import be_year_in, thai_date_range
 from models import Calendar
+from handlers.units_file import public_url, units_preview
 from schedules.moves import told
 
 MAX_FILE = 1 << 20  # 1 MiB: a year's calendar is a few KiB
 SHEETS = (".xlsx", ".csv")
 YAML = (".yaml", ".yml")
 PROBLEMS_SHOWN = 15
-STEPS_SHOWN = 8  # per section of the preview card
 
 
 def _in_one_to_one(_content: object, ctx: Context) -> Subject | list:
@@ -56,6 +57,10 @@ def calendar_file(sent: SentFile, ctx: Context) -> list[Reply]:
         return [Text(texts.FILE_NO_PROVINCE)]
     try:
         data = sent.fetch(MAX_FILE)
+        if suffix in SHEETS and is_units_sheet(name, data):
+            if province is None:
+                return [Text(texts.UNITS_NO_PROVINCE)]
+            return units_preview(name, data, ctx, province, _refused)
         spec = (read_calendar_bytes(name, data) if suffix in YAML else
                 read_calendar_sheet(name, data, "nacc" if naccs else "province", None if naccs else province.name))
     except ContentTooLarge as too_big:
@@ -100,35 +105,19 @@ def _told(ctx: Context, upload: Upload) -> str:
 
 
 def preview_card(upload: Upload, told_line: str, buttons: tuple[QuickReply, ...]) -> Flex:
-    """A bubble: the calendar's title, then the steps added, changed (old -> new) and removed."""
+    """The calendar's title, then the steps added, changed (old -> new) and removed."""
     spec = upload.spec
-    body: list[dict] = [
-        {"type": "text", "text": texts.FILE_PREVIEW_TITLE.format(title=spec.title), "weight": "bold", "wrap": True},
-        {"type": "text", "text": texts.FILE_PREVIEW_SUB.format(file=spec.file_name), "size": "xs", "color": "#888888",
-         "wrap": True},
-    ]
-    for kind in ("added", "changed", "removed"):
-        changes = upload.of_kind(kind)
-        if not changes:
-            continue
-        body.append({"type": "separator", "margin": "md"})
-        body.append({"type": "text", "text": texts.FILE_PREVIEW_SECTIONS[kind].format(count=len(changes)),
-                     "weight": "bold", "size": "sm", "color": texts.FILE_PREVIEW_COLOURS[kind], "margin": "md"})
-        body += [{"type": "text", "text": _line(kind, c), "size": "xs", "wrap": True} for c in changes[:STEPS_SHOWN]]
-        if len(changes) > STEPS_SHOWN:
-            body.append({"type": "text", "text": texts.FILE_PREVIEW_MORE.format(count=len(changes) - STEPS_SHOWN),
-                         "size": "xs", "color": "#888888"})
+    sections = [(texts.FILE_PREVIEW_SECTIONS[kind].format(count=len(upload.of_kind(kind))),
+                 texts.FILE_PREVIEW_COLOURS[kind], [_line(kind, c) for c in upload.of_kind(kind)])
+                for kind in ("added", "changed", "removed") if upload.of_kind(kind)]
     notes = [texts.FILE_PREVIEW_SAME.format(count=upload.unchanged)] if upload.unchanged else []
     if upload.replaces_draft:
         notes.append(texts.FILE_DRAFT_REPLACED.format(year=upload.replaces_draft))
     notes += [told_line, texts.MOVE_PREVIEW_CONFIRM]
-    body.append({"type": "separator", "margin": "md"})
-    body += [{"type": "text", "text": note, "size": "xs", "color": "#555555", "wrap": True, "margin": "sm"}
-             for note in notes]
     alt = texts.FILE_PREVIEW_ALT.format(file=spec.file_name, added=len(upload.of_kind("added")),
                                         changed=len(upload.of_kind("changed")), removed=len(upload.of_kind("removed")))
-    return Flex(alt, {"type": "bubble", "body": {"type": "box", "layout": "vertical", "spacing": "sm",
-                                                   "contents": body}}, buttons)
+    return change_card(alt, texts.FILE_PREVIEW_TITLE.format(title=spec.title),
+                       texts.FILE_PREVIEW_SUB.format(file=spec.file_name), sections, notes, buttons)
 
 
 def _line(kind: str, change) -> str:
@@ -150,13 +139,6 @@ def calendar_template(said: Interpretation, ctx: Context) -> list[Reply]:
         return [Text(texts.FILE_NO_PROVINCE)]
     year = (be_year_in(said.text) or ctx.session.scalar(sa.select(sa.func.max(Calendar.year)))
             or fiscal_year_be(ctx.today))
-    url = f"{_public_url()}/templates/calendar-{year}.xlsx" + (f"?province={quote(province.name)}" if province else "")
+    url = f"{public_url()}/templates/calendar-{year}.xlsx" + (f"?province={quote(province.name)}" if province else "")
     whose = texts.OF_PROVINCE.format(province=province.name) if province else texts.OF_NACC
     return [Text(texts.TEMPLATE_LINK.format(year=year, whose=whose, url=url))]
-
-
-def _public_url() -> str:
-    configured = current_app.config["ITABOT"].public_url
-    if configured:
-        return configured
-    return request.url_root.rstrip("/") if has_request_context() else "http://localhost:8000"

@@ -92,6 +92,8 @@ def confirm(data: str, ctx: Context) -> list[Reply]:
     """Store what a preview showed: a deadline moved, or a calendar sent as a file."""
     proposal = _proposal(data, ctx)
     outcome = decide(ctx.session, proposal, ctx.user_id, True, ctx.now, _base(ctx, proposal))
+    if outcome == "stale" and proposal.kind == "file":
+        return [Text(texts.FILE_STALE)]
     if outcome != "applied":
         return [Text(_UNCHANGED[outcome])]
     if proposal.kind == "file":

@@ -29,22 +29,25 @@ def deadline_answer(said: Interpretation, ctx: Context) -> list[Reply]:
     if isinstance(answer, NoCalendar):
         return [Text(no_calendar_text(answer), FOLLOW_UPS[-1:])]
     cycle = covering(cycles, day)
-    return [Text(estimated(cycle, _answer(said, ctx, cycle, answer)), FOLLOW_UPS)]
+    return [Text(estimated(*_answer(said, ctx, cycle, answer)), FOLLOW_UPS)]
 
 
-def _answer(said: Interpretation, ctx: Context, cycle: Cycle | None, agenda: Agenda) -> str:
+def _answer(said: Interpretation, ctx: Context, cycle: Cycle | None, agenda: Agenda) -> tuple[str, list[Entry]]:
+    """The answer and the steps it draws from."""
     if said.step:
         entry = cycle.entry(said.step) if cycle else None
         if entry is not None:
-            return step_text(entry, ctx.today)
+            return step_text(entry, ctx.today), [entry]
     if said.date or said.period:
-        return span_text(cycle, said.date or said.period[0], said.date or said.period[1], ctx.today, said.forms)
-    return agenda_text(agenda, said.forms)
+        return (span_text(cycle, said.date or said.period[0], said.date or said.period[1], ctx.today, said.forms),
+                [e for e in (cycle.entries if cycle else ()) if e.concerns(said.forms)])
+    return agenda_text(agenda, said.forms), [*agenda.open, *agenda.upcoming]
 
 
-def estimated(cycle: Cycle | None, text: str) -> str:
-    """An answer drawn from a draft says that its dates are an estimate waiting for the NACC."""
-    year = cycle.estimated_from if cycle is not None else None
+def estimated(text: str, entries: list[Entry]) -> str:
+    """An answer drawn from a draft's steps says that their dates are an estimate waiting for the
+    NACC (a province's carried deadlines stay estimates after the NACC's own calendar came)."""
+    year = max((s.estimated_from for e in entries for s in e.all if s.estimated_from), default=None)
     return text if year is None else f"{text}\n\n{texts.ESTIMATE_NOTE.format(year=year)}"
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy import orm
 
+from bot import texts
 from bot.ita.sheets import cell_text, header_key, rows_of
 
 from bot.ita.units import KIND_OF_PREFIX, kind_from_name, unit_key
@@ -38,6 +39,15 @@ class ImportResult:
     applied: bool
 
 
+class BadCell(ValueError):
+    """A row's cell that cannot be read: the column's key, and the reason in English (the CLI's)
+    and in Thai (a coordinator's)."""
+
+    def __init__(self, column: str, english: str, thai: str):
+        super().__init__(english)
+        self.column, self.thai = column, thai
+
+
 def read_rows(path: Path) -> tuple[list[Row], list[tuple[int, str]]]:
     """Rows that are well-formed, and (row number, reason) for those that are not."""
     table = rows_of(path.name, path.read_bytes())
@@ -45,18 +55,29 @@ def read_rows(path: Path) -> tuple[list[Row], list[tuple[int, str]]]:
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         return [], [(1, f"missing column(s): {', '.join(missing)}")]
+    rows, rejected = check_rows(table[1:], dict(reversed([(h, i) for i, h in enumerate(header)])))
+    return rows, [(number, str(bad)) for number, bad in rejected]
+
+
+def check_rows(table: list[tuple[int, list[object]]], where: dict[str, int],
+               province: str | None = None) -> tuple[list[Row], list[tuple[int, BadCell]]]:
+    """Each numbered row by its columns (`where`: key -> index); `province` stands for a missing
+    province column."""
     rows, rejected = [], []
     seen: dict[tuple[str, str], int] = {}
-    for number, values in table[1:]:
-        record = {h: cell_text(v) for h, v in zip(header, values)}
+    for number, values in table:
+        record = {key: cell_text(values[index]) if index < len(values) else "" for key, index in where.items()}
+        if province is not None:
+            record.setdefault("province", province)
         try:
             row = _row(number, record)
-        except ValueError as reason:
-            rejected.append((number, str(reason)))
+        except BadCell as bad:
+            rejected.append((number, bad))
             continue
         first = seen.setdefault((row.province, unit_key(row.unit)), number)
         if first != number:
-            rejected.append((number, f"the same unit as row {first}"))
+            rejected.append((number, BadCell("unit", f"the same unit as row {first}",
+                                             texts.UNIT_CELL_TWICE.format(row=first))))
         else:
             rows.append(row)
     return rows, rejected
@@ -64,9 +85,10 @@ def read_rows(path: Path) -> tuple[list[Row], list[tuple[int, str]]]:
 
 def _row(number: int, r: dict) -> Row:
     if not r.get("province") or not r.get("unit"):
-        raise ValueError("province and unit are required")
+        raise BadCell("unit" if r.get("province") else "province", "province and unit are required",
+                      texts.SHEET_REQUIRED)
     kind = _kind(r.get("type", ""), r["unit"])
-    aliases = tuple(a.strip() for a in r.get("aliases", "").split(";") if a.strip())
+    aliases = tuple(a.strip() for a in r.get("aliases", "").replace("|", ";").split(";") if a.strip())
     return Row(number, r["province"].removeprefix("จังหวัด").strip(), " ".join(r["unit"].split()), kind,
                _count(r, "iit_min"), _count(r, "eit_min"),
                _count(r, "internal_stakeholders") if r.get("internal_stakeholders") else None, aliases)
@@ -79,7 +101,7 @@ def _kind(value: str, name: str) -> str:
         return value
     kind = KIND_OF_PREFIX.get(unit_key(value))
     if kind is None:
-        raise ValueError(f"unknown type {value!r}")
+        raise BadCell("type", f"unknown type {value!r}", texts.UNIT_CELL_TYPE.format(value=value))
     return kind
 
 
@@ -88,9 +110,11 @@ def _count(r: dict, column: str) -> int:
     try:
         value = float(text)
     except ValueError:
-        raise ValueError(f"{column} is not a number: {r.get(column)!r}") from None
+        raise BadCell(column, f"{column} is not a number: {r.get(column)!r}",
+                      texts.UNIT_CELL_COUNT.format(value=r.get(column))) from None
     if value != int(value) or not 0 <= value <= 100_000:
-        raise ValueError(f"{column} must be a whole number from 0 to 100,000: {r.get(column)!r}")
+        raise BadCell(column, f"{column} must be a whole number from 0 to 100,000: {r.get(column)!r}",
+                      texts.UNIT_CELL_COUNT.format(value=r.get(column)))
     return int(value)
 
 

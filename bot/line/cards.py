@@ -52,3 +52,25 @@ def unit_choices(choices: list[Unit], typed: str, button_text: Callable[[Unit], 
     header = texts.UNIT_CHOOSE if len(choices) > 1 else texts.UNIT_SUGGEST
     buttons = tuple(QuickReply(u.name, button_text(u)) for u in choices)
     return [Text(header.format(typed=typed) + "\n" + "\n".join(f"• {u.name}" for u in choices), buttons)]
+
+
+def change_card(alt: str, title: str, subtitle: str, sections: list[tuple[str, str, list[str]]], notes: list[str],
+                buttons: tuple[QuickReply, ...], shown: int = 8) -> Flex:
+    """A preview of a change before it is confirmed: a title, then sections (heading, colour,
+    lines; at most `shown` lines each), then notes; the buttons under it."""
+    body: list[dict] = [
+        {"type": "text", "text": title, "weight": "bold", "wrap": True},
+        {"type": "text", "text": subtitle, "size": "xs", "color": "#888888", "wrap": True},
+    ]
+    for heading, colour, lines in sections:
+        body += [{"type": "separator", "margin": "md"},
+                 {"type": "text", "text": heading, "weight": "bold", "size": "sm", "color": colour, "margin": "md"}]
+        body += [{"type": "text", "text": line, "size": "xs", "wrap": True} for line in lines[:shown]]
+        if len(lines) > shown:
+            body.append({"type": "text", "text": texts.FILE_PREVIEW_MORE.format(count=len(lines) - shown),
+                         "size": "xs", "color": "#888888"})
+    body.append({"type": "separator", "margin": "md"})
+    body += [{"type": "text", "text": note, "size": "xs", "color": "#555555", "wrap": True, "margin": "sm"}
+             for note in notes]
+    return Flex(alt, {"type": "bubble", "body": {"type": "box", "layout": "vertical", "spacing": "sm",
+                                                   "contents": body}}, buttons)

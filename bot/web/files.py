@@ -1,6 +1,7 @@
-"""GET /templates/calendar-<year>.xlsx[?province=NAME]: the calendar template to fill in and send
-back in chat, filled with the year's steps as stored (the NACC's, or a province's own with the
-NACC's beside them). A calendar is public; nothing else is served here."""
+"""GET /templates/calendar-<year>.xlsx[?province=NAME] and /templates/units-<year>.xlsx?province=NAME:
+the templates to fill in and send back in chat, filled with the year's steps (the NACC's, or a
+province's own with the NACC's beside them) or the province's units and minimums as stored. Both
+are what ITAS publishes anyway; no count, member or chat is served here."""
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -10,6 +11,7 @@ from sqlalchemy import orm
 from bot import db
 from bot.ita.calendar import Step, cycles_by_province
 from bot.ita.calendar_sheets import calendar_template
+from bot.ita.unit_uploads import units_template
 from models import Province
 
 bp = Blueprint("files", __name__)
@@ -29,6 +31,20 @@ def calendar_xlsx(year: int):
     return Response(data, mimetype=XLSX, headers={
         "Content-Disposition": f"attachment; filename=calendar-{year}.xlsx",
         "Cache-Control": "no-store"})
+
+
+@bp.get("/templates/units-<int:year>.xlsx")
+def units_xlsx(year: int):
+    name = (request.args.get("province") or "").strip()[:100]
+    if not 2500 <= year <= 2700 or not name:
+        abort(404)
+    with db.sessionmaker()() as session:
+        province = session.scalar(sa.select(Province).where(Province.name == name))
+        if province is None:
+            abort(404)
+        data = units_template(session, province, year)
+    return Response(data, mimetype=XLSX, headers={
+        "Content-Disposition": f"attachment; filename=units-{year}.xlsx", "Cache-Control": "no-store"})
 
 
 def _steps(session: orm.Session, year: int, province: str | None) -> tuple[list[Step], list[Step]]:

@@ -61,6 +61,7 @@ TABLE = [
     ("calendar_history", "ประวัติปฏิทิน", COORDINATORS, (N, N, N, N, Y)),
     ("calendar_template", "แบบฟอร์มปฏิทิน", ONE_TO_ONE, (N, N, N, Y, Y)),  # each their own province's
     ("units_rollover", "ยกยอดหน่วยงาน 2570", COORDINATORS, (N, N, N, N, Y)),
+    ("units_template", "แบบฟอร์มหน่วยงาน", COORDINATORS, (N, N, N, N, Y)),
 ]
 REFUSALS = (texts.NOT_ALLOWED, texts.REFUSED.split("{")[0], texts.NOT_THE_CHATS_KEEPER)
 

@@ -174,7 +174,8 @@ def test_a_stale_or_cancelled_preview_changes_nothing(line, lamphun, session, cl
     assert "ยกเลิกแล้ว" in line.tap(first[0], "ยกเลิก", user=COORDINATOR).text
     second = line.send_file("a.xlsx", changed, user=COORDINATOR)
     clock.freeze(clock.now() + timedelta(minutes=61))
-    assert "เก่าเกิน 1 ชั่วโมง" in line.tap(second[0], "ยืนยัน", user=COORDINATOR).text
+    stale = line.tap(second[0], "ยืนยัน", user=COORDINATOR).text
+    assert "เก่าเกิน 1 ชั่วโมง" in stale and "ส่งไฟล์อีกครั้ง" in stale
     third = line.send_file("a.xlsx", changed, user=COORDINATOR)
     move = line.say("เลื่อน OIT ถึง 20 เม.ย. 2568", user=COORDINATOR)
     line.tap(move[0], "ยืนยัน", user=COORDINATOR)

@@ -146,7 +146,7 @@ def test_any_text_from_anyone_anywhere_is_answered_without_an_error(line, caplog
 @given(data=st.text(ANY_CHARACTER, max_size=80) | st.builds(
     lambda action, parts: ":".join([action, *parts]),
     st.sampled_from(["report", "confirm-report", "cancel-report", "unit", "choose", "calendar-confirm",
-                     "calendar-cancel", "draft-reminders", "x"]),
+                     "calendar-cancel", "draft-reminders", "units-confirm", "units-cancel", "x"]),
     st.lists(st.text(ANY_CHARACTER, max_size=12) | st.integers().map(str), max_size=4)))
 def test_any_postback_data_is_answered_without_an_error(line, caplog, data):
     caplog.clear()

@@ -87,7 +87,9 @@ class LineGateway:
         """What a file (or image) message holds. Raises ContentTooLarge beyond `limit` bytes, ContentGone
         when LINE no longer has it, LineUnavailable when LINE cannot answer now."""
         try:
-            data = bytes(self._blob.get_message_content(message_id, _request_timeout=max(self._timeout, 10.0)))
+            # Longer than a reply may take (a file is up to 1 MiB), short enough not to hold the
+            # event's transaction for long: the person is asked to send it again.
+            data = bytes(self._blob.get_message_content(message_id, _request_timeout=max(self._timeout, 5.0)))
         except ApiException as error:
             if error.status in (404, 410):
                 raise ContentGone(message_id) from None

@@ -424,3 +424,11 @@ UNITS_TEMPLATE_LINK = ("📄 แบบฟอร์มรายชื่อหน
 SUMMARY_UNITS_TEMPLATE = "แบบฟอร์มรายชื่อหน่วยงานและโควตา (Excel) สำหรับส่งเป็นไฟล์ (ผู้ประสานงาน)"
 UNITS_SHEET_TITLE = "หน่วยงาน"
 WHAT_UNITS_FILE = "แก้รายชื่อหน่วยงานของ{subject}"
+
+# -- small talk and what the bot cannot know (handlers/small_talk.py, handlers/elsewhere.py) ------
+ACK = "👍 รับทราบครับ ถ้าต้องการอะไรเพิ่ม แตะปุ่มด้านล่างได้เลย"
+ELSEWHERE = ("เรื่องนี้บอทตอบไม่ได้ เพราะไม่มีข้อมูลในระบบของบอท 🙏\n"
+             "สอบถามได้ที่:\n{contacts}\n\n"
+             "บอทช่วยได้เรื่อง: กำหนดการ ITA, รายงานยอด IIT/EIT, สถานะของหน่วยงาน และการแจ้งเตือน")
+ELSEWHERE_CONTACT = "• {who}: {how}"
+SUMMARY_ELSEWHERE = "คำถามนอกข้อมูลของบอท: บอกว่าควรถามใคร"

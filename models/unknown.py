@@ -8,7 +8,7 @@ from sqlalchemy import orm
 
 from models.base import Base, Instant, one_of
 
-REASONS = ("not understood", "asked back")
+REASONS = ("not understood", "asked back", "beyond the bot")
 
 
 class UnclearMessage(Base):

@@ -10,7 +10,7 @@ from bot.nlu.clause import Clause
 from bot.nlu.vocabulary import Vocabulary
 
 ADMIN = ("calendar_draft", "calendar_history", "calendar_template", "units_template", "units_rollover", "set_quota", "grant", "reminder_rules", "bind_province", "join_code", "join_requests")
-SMALL_TALK = ("greeting", "thanks")
+SMALL_TALK = ("greeting", "thanks", "ack")
 FLOOR = 2.0  # an intent scoring less is not what the message says
 STRONG = 5.0  # a phrase only the bot would be told ("ปิดแจ้งเตือน", "ตั้งโควตา")
 # Steps whose names are also how a unit's own OIT progress is asked about ("OIT ตอบครบหรือยัง").
@@ -39,6 +39,8 @@ def decide(c: Clause, vocabulary: Vocabulary) -> tuple[str, str | None]:
     if s["register"] >= 4 and not c.step and (c.units or (plain(c) and (not c.question or c.p.has("อย่างไร")))):
         return "register", None
     if forms & {"IIT", "EIT"} and c.counts:
+        if s["handed_out"] >= 3 and s["report"] < 3:
+            return "unknown", None  # "ส่งลิงก์ IIT ให้ 85 คนแล้ว": people asked, not responses
         if not c.question:
             return "report", None
         return ("deadline", None) if s["deadline"] > s["figures"] + 1 else ("figures", None)
@@ -114,6 +116,8 @@ def _best(c: Clause, vocabulary: Vocabulary) -> tuple[str, str | None]:
         "register": s["register"] >= 4 and c.p.has("อย่างไร"),
         "greeting": s["greeting"] >= 3,
         "thanks": s["thanks"] >= 3,
+        "ack": s["ack"] >= 3 and not forms,
+        "elsewhere": s["elsewhere"] >= 4,
     }
     spoken = c.about_ita or plain(c)
     # Small talk is a preface when something else is asked ("สวัสดีค่ะ ขอสอบถาม OIT ..."), and

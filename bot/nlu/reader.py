@@ -35,7 +35,7 @@ THINGS_AT_MOST = 5
 
 def read(raw: str, vocabulary: Vocabulary, *, today: date, steps: Mapping[str, str] | None = None,
          units: Mapping[str, str] | None = None, mentions: tuple[str, ...] = (),
-         addressed: bool = False) -> list[Interpretation]:
+         addressed: bool = False, one_to_one: bool = True) -> list[Interpretation]:
     """Every thing the message says, in order; [unknown] when it says nothing the bot knows.
 
     `steps` names the calendar's steps (word -> step key); `units` the chat province's units
@@ -45,7 +45,7 @@ def read(raw: str, vocabulary: Vocabulary, *, today: date, steps: Mapping[str, s
     for piece in _PIECES.split(beginning(raw or "")):
         text = prepare_text(piece, vocabulary)
         if text:
-            found += _asked_together([reading.interpret(clause, raw, mentions, addressed)
+            found += _asked_together([reading.interpret(clause, raw, mentions, addressed or one_to_one, addressed)
                                       for clause in reading.clauses(text)])
         if sum(i.intent != "unknown" for i in found) > THINGS_AT_MOST:
             break  # one more than can be answered: enough to tell the sender some were left
@@ -189,9 +189,16 @@ class _Reading:
         return any(start.startswith(cue) for cue in cues) and self.intent(head) in SMALL_TALK
 
     # -- one clause -------------------------------------------------------------------------
-    def interpret(self, text: str, raw: str, mentions: tuple[str, ...], addressed: bool) -> Interpretation:
+    def interpret(self, text: str, raw: str, mentions: tuple[str, ...], to_bot: bool,
+                  addressed: bool) -> Interpretation:
+        """One clause; `to_bot`: said in 1:1 or to the @mentioned bot."""
         c, vocabulary = self.features(text), self.vocabulary
         intent, setting = decide(c, vocabulary)
+        learned = intent == "unknown" and vocabulary.examples is not None and _learned(vocabulary.examples, text)
+        if learned:
+            intent = learned
+        if intent == "ack" and not to_bot:
+            intent = "unknown"  # "รับทราบค่ะ" in a group is for the people there
         count = _count_for(intent, c)
         near = tuple(name for name, score in sorted(c.scores.items(), key=lambda s: -s[1])
                      if score > 0 and name != intent and name not in SMALL_TALK)[:3]
@@ -204,8 +211,14 @@ class _Reading:
             user_ids=(*mentions, *(u.value for u in c.users)), page=_page(text), question=c.question,
             negation=c.negation, request=c.request,
             unsure=intent == "report" and count is not None and (c.hedged or _unexplained(c, count, vocabulary)),
-            addressed=addressed, ita=spoken_to_bot(intent, c), near=near,
+            addressed=addressed, ita=c.about_ita if learned else spoken_to_bot(intent, c), near=near,
             invalid=("time",) if c.clock and c.clock.value is None else ())
+
+
+def _learned(examples, text: str) -> str | None:
+    """What the nearest labelled messages say a clause the rules found nothing in asks."""
+    guess = examples.nearest(text)
+    return guess.intent if guess is not None and guess.intent != "unknown" else None
 
 
 def _unit(intent: str, c: Clause, vocabulary: Vocabulary) -> str | None:

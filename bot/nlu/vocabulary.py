@@ -53,6 +53,7 @@ class Vocabulary:
     times: dict[str, tuple[str, ...]]
     intents: dict[str, IntentWords]
     main_buttons: tuple[str, ...]
+    examples: object = None  # bot.nlu.examples.Examples: what the reader falls back on
 
     @cached_property
     def stop_words(self) -> frozenset[str]:

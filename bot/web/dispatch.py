@@ -149,7 +149,8 @@ def _answer_text(content: TextMessageContent, ctx: Context) -> list[Reply]:
     said_all = read(text, current_app.extensions["itabot.vocabulary"], today=ctx.today,
                     steps=cycle.lexicon if cycle else {},
                     units=_Later(lambda: current_app.extensions["itabot.units"].of(ctx.session, province_id)),
-                    mentions=mentioned, addressed=addressed)
+                    mentions=mentioned, addressed=addressed,
+                    one_to_one=ctx.chat is not None and ctx.chat.kind == "user")
     in_group = ctx.chat is not None and ctx.chat.kind != "user"
     left_over = len(said_all) > THINGS_AT_MOST or len(text) > READ_AT_MOST
     replies: list[Reply] = []

@@ -26,6 +26,8 @@ TABLE = [
     ("deadline", "OIT ส่งเมื่อไหร่", UNIT_GROUP, (Y, Y, Y, Y, Y)),
     ("greeting", "สวัสดีครับ", ONE_TO_ONE, (Y, Y, Y, Y, Y)),
     ("thanks", "ขอบคุณครับ", ONE_TO_ONE, (Y, Y, Y, Y, Y)),
+    ("ack", "โอเคครับ", ONE_TO_ONE, (Y, Y, Y, Y, Y)),
+    ("elsewhere", "ลืมรหัสผ่าน ITAS ทำยังไง", ONE_TO_ONE, (Y, Y, Y, Y, Y)),
     ("help", "ช่วยเหลือ", COORDINATORS, (Y, Y, Y, Y, Y)),
     ("register", "ลงทะเบียน อบต.บ้านไผ่", ONE_TO_ONE, (Y, Y, Y, Y, Y)),
     ("status", "สถานะ", UNIT_GROUP, (Y, Y, Y, Y, Y)),

@@ -21,7 +21,7 @@ from models import (AuditEntry, Chat, Delivery, InboundEvent, JoinCode, JoinRequ
                     Report, UnclearMessage, Unit)
 from tests.provinces import COORDINATOR, COORDINATORS, EXECUTIVE, OTHER_COORDINATOR, STAFF, STRANGER, UNIT_GROUP
 
-CORPUS = Path(__file__).resolve().parent / "corpus"
+CORPUS = Path(__file__).resolve().parents[3] / "data" / "corpus"  # also what the reader learns from
 NOW = datetime(2025, 4, 10, 9, 0, tzinfo=BANGKOK)
 PEOPLE = {"member": STAFF, "executive": EXECUTIVE, "coordinator": COORDINATOR, "other_coordinator": OTHER_COORDINATOR,
           "stranger": STRANGER}

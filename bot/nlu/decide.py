@@ -108,7 +108,7 @@ def _best(c: Clause, vocabulary: Vocabulary) -> tuple[str, str | None]:
         "deadline": bool((c.step and (c.question or s["deadline"] or plain(c)))
                          or (dated and (s["deadline"] or (forms and c.question))) or s["deadline"] >= FLOOR),
         "figures": s["figures"] >= FLOOR and (forms & {"IIT", "EIT"} or c.units or c.heaviest["figures"] >= 4),
-        "status": s["status"] >= 3,
+        "status": s["status"] >= 3 and s["summary"] < 4,  # "ภาพรวม…เป็นยังไงบ้าง": the province's picture
         "summary": s["summary"] >= 4,
         "behind": s["behind"] >= 4 and (not forms & {"IIT", "EIT"} or s["behind"] >= STRONG),
         "reminders": s["reminders"] >= 4,
@@ -117,7 +117,7 @@ def _best(c: Clause, vocabulary: Vocabulary) -> tuple[str, str | None]:
         "greeting": s["greeting"] >= 3,
         "thanks": s["thanks"] >= 3,
         "ack": s["ack"] >= 3 and not forms,
-        "elsewhere": s["elsewhere"] >= 4,
+        "elsewhere": s["elsewhere"] >= 4 and s["deadline"] < 3,  # "ขั้นตอนต่อไปของ ITA คืออะไร" is the calendar
     }
     spoken = c.about_ita or plain(c)
     # Small talk is a preface when something else is asked ("สวัสดีค่ะ ขอสอบถาม OIT ..."), and

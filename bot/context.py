@@ -32,6 +32,7 @@ class Interpretation:
     step: str | None = None  # a calendar step's key
     setting: str | None = None  # the command's variant (reminders off/on/next, an OIT state, grant/revoke ...)
     days_before: tuple[int, ...] = ()
+    share: int | None = None  # a share of the minimum in percent ("ไม่ถึง 50%", "ครึ่ง")
     time: time | None = None
     working_days: bool | None = None
     user_ids: tuple[str, ...] = ()  # LINE userIds written or @mentioned

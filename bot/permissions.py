@@ -138,5 +138,10 @@ def refusal(ctx: Context, command: Guarded, subject: Subject, sent: str) -> str 
     if command.need == UNIT_MEMBER and subject.unit is None:
         return texts.NO_UNIT  # staff become members by registering: say how
     if command.refused and subject.name:
-        return texts.REFUSED.format(what=command.refused.format(subject=subject.name))
+        what = command.refused.format(subject=subject.name)
+        sender = ctx.sender
+        if subject.unit is not None and role_of(sender) is Role.COORDINATOR and sender.province is not None:
+            return texts.REFUSED_OTHER_PROVINCE.format(unit=subject.unit.name, province=subject.unit.province.name,
+                                                       own=sender.province.name, what=what)
+        return texts.REFUSED.format(what=what)
     return texts.NOT_ALLOWED

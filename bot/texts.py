@@ -117,6 +117,7 @@ UNIT_NOT_FOUND = "ไม่พบหน่วยงาน \"{typed}\" ครั�
 UNIT_SUGGEST = "ไม่พบหน่วยงาน \"{typed}\" ครับ หรือหมายถึง:"
 # A refusal names what the person may not do: {subject} is the unit or province concerned.
 REFUSED = "ขออภัยครับ ท่านไม่มีสิทธิ์{what}"
+REFUSED_OTHER_PROVINCE = "ขออภัยครับ ท่านไม่มีสิทธิ์{what} เพราะ {unit} อยู่ จ.{province} ส่วนท่านดูแล จ.{own}"
 WHAT_REMINDERS = "เปิด/ปิดแจ้งเตือนของแชตนี้"
 WHAT_REGISTER = "ผูกกลุ่มนี้กับ {subject}"
 WHAT_BIND_PROVINCE = "ผูกกลุ่มกับ จ.{subject} (เฉพาะผู้ประสานงานของจังหวัด)"
@@ -137,6 +138,7 @@ REPORT_PART_2 = "EIT ส่วนที่ 2 สำนักงาน ป.ป.�
 REPORT_UNSURE = "ขอยืนยันก่อนบันทึกครับ: {form} ของ {unit} ยอดสะสม {count:,} ชุด ใช่ไหมครับ?"
 REPORT_UNSURE_YES = "ใช่ บันทึก {form} {count}"
 WHAT_FIGURES = "ดูยอดของ {subject}"
+WHAT_STATUS = "ดูสถานะของ {subject}"
 SUMMARY_FIGURES = "ถามยอดของหน่วยงาน: ขั้นต่ำ ยอดล่าสุด ขาดอีกกี่ชุด ผ่านหรือยัง"
 FIGURES_TITLE = "📊 {unit} · ITA {year}"
 FIGURES_SHORT = "{form}: ได้ {count:,} จากขั้นต่ำ {minimum:,} ชุด ขาดอีก {missing:,} ชุด"
@@ -163,6 +165,9 @@ PROGRESS_CLOSED = "ปิดการเก็บแล้ว"
 PROGRESS_TITLE = "{form} · {unit}"
 FORM_NAMES = {"IIT": "IIT (บุคลากรภายใน)", "EIT": "EIT ส่วนที่ 1 (ผู้รับบริการ)"}
 STATUS_NO_UNIT = "ยังไม่ทราบว่าแชตนี้เป็นของหน่วยงานใดครับ\nลงทะเบียนก่อน เช่น \"ลงทะเบียน อบต.บ้านไผ่\""
+STATUS_NAME_A_UNIT = ("ท่านดูแลทั้งจังหวัด ระบุหน่วยงานด้วยครับ เช่น \"สถานะ อบต.บ้านไผ่\"\n"
+                      "ภาพรวมจังหวัดพิมพ์ \"สรุป\" ผู้ที่ยังไม่ครบพิมพ์ \"ยังไม่ครบ\"")
+STATUS_OF = "สถานะ {unit}"
 STATUS_TITLE = "📊 สถานะ ITA {year} · {unit}"
 STATUS_FORM = "{form}: {count:,} / {minimum} {gap}"
 STATUS_OIT = "OIT: {state}"
@@ -187,10 +192,13 @@ PROVINCE_SUMMARY = (
     "EIT ส่วนที่ 1: ผู้ตอบ {eit:,} ราย\n   ครบขั้นต่ำ {eit_ok:,} · ยังไม่ครบ {eit_not:,}\n"
     "OIT: อนุมัติแล้ว {oit_done:,} · ยังไม่เสร็จ {oit_not:,}"
 )
-BEHIND_TITLE = "⏳ ยังไม่ครบขั้นต่ำ ITA {year} · จ.{province} ({count} หน่วยงาน) หน้า {page}/{pages}"
+BEHIND_TITLE = "⏳ {which} ITA {year} · จ.{province} ({count} หน่วยงาน) หน้า {page}/{pages}"
+BEHIND_MINIMUM = "ยังไม่ครบขั้นต่ำ{forms}"
+BEHIND_UNDER_SHARE = "ได้{forms}ต่ำกว่า {share}% ของขั้นต่ำ"
+BEHIND_ASKED = "หน่วยงานที่{which}{year} หน้า {page}"  # what the next page's button sends: read back as the same list
 BEHIND_LINE = "{n}. {unit} — {gaps}"
 BEHIND_GAP = "{form} {count}/{minimum} ขาด {missing}"
-BEHIND_NONE = "ทุกหน่วยงานใน จ.{province} ครบขั้นต่ำแล้ว 🎉"
+BEHIND_NONE = "ไม่มีหน่วยงานใน จ.{province} ที่{which} 🎉"
 NEXT_PAGE = "ยังไม่ครบ หน้า {page}"
 
 # Admin commands

@@ -21,10 +21,19 @@ _BUTTON = re.compile(r"^(\d{1,9}):(IIT|EIT):(\d{1,6})$")  # a button's data: uni
 
 
 def named_unit(said: Interpretation, ctx: Context) -> Subject | list[Reply]:
-    """The unit the message names, else the one the chat or the sender speaks for."""
+    """The unit the message names, else the one the chat or the sender speaks for.
+
+    A name is looked for in the chat's or the sender's province first, so that the many units
+    that share a name across the country are no question; then everywhere, so that a unit of
+    another province is refused by its name rather than offered as a near miss."""
     if not said.unit:
         return Subject(unit=ctx.own_unit)
-    found = find_unit(ctx.session, said.unit, ctx.chat.province_id if ctx.chat else None)
+    home = ctx.own_province_id
+    found = find_unit(ctx.session, said.unit, home)
+    if found.unit is None and home is not None:
+        anywhere = find_unit(ctx.session, said.unit)
+        if anywhere.unit is not None or not found.choices:
+            found = anywhere
     if found.unit is None:
         ctx.asked_back()
         return unit_choices(found.choices, said.unit, lambda u: _again(said, u))
@@ -35,6 +44,8 @@ def _again(said: Interpretation, unit: Unit) -> str:
     """What a choice button sends: the message again, with the unit's right name."""
     if said.intent == "report":
         return f"{said.form} {unit.name} {said.count}"
+    if said.intent == "status":
+        return texts.STATUS_OF.format(unit=unit.name)
     return " ".join([unit.name, *said.forms, "ขาดอีกกี่ชุด"])
 
 

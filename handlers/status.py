@@ -1,4 +1,5 @@
-""""สถานะ", "OIT ถึงไหนแล้ว": the unit's IIT and EIT against their minimums, and its OIT state."""
+""""สถานะ", "OIT ถึงไหนแล้ว": the unit's IIT and EIT against their minimums, and its OIT state;
+a coordinator names the unit ("สถานะ ทต.ป่าซาง")."""
 from __future__ import annotations
 
 from bot import texts
@@ -6,15 +7,19 @@ from bot.context import Context, Interpretation
 from bot.ita.calendar import year_asked
 from bot.ita.counts import last_count
 from bot.line.replies import Reply, Text
+from bot.permissions import UNIT_MEMBER, Role, role_of
 from bot.registry import command
+from handlers.reports import named_unit
 from models import OitState, Quota
 
 
-@command("status", summary=texts.SUMMARY_STATUS, example="สถานะ")
+@command("status", need=UNIT_MEMBER, subject=named_unit, refused=texts.WHAT_STATUS,
+         summary=texts.SUMMARY_STATUS, example="สถานะ")
 def status(said: Interpretation, ctx: Context) -> list[Reply]:
-    unit = ctx.own_unit
+    unit = ctx.subject.unit
     if unit is None:
-        return [Text(texts.STATUS_NO_UNIT)]
+        coordinator = role_of(ctx.sender) >= Role.COORDINATOR
+        return [Text(texts.STATUS_NAME_A_UNIT if coordinator else texts.STATUS_NO_UNIT)]
     year = year_asked(said.text, ctx.today)
     quota = ctx.session.get(Quota, (unit.id, year))
     lines = [texts.STATUS_TITLE.format(year=year, unit=unit.name)]

@@ -34,19 +34,41 @@ def summary(said: Interpretation, ctx: Context) -> list[Reply]:
 
 @command("behind", need=PROVINCE_COORDINATOR, summary=texts.SUMMARY_BEHIND, example="ยังไม่ครบ")
 def behind(said: Interpretation, ctx: Context) -> list[Reply]:
+    """Units below their minimum: on every form, or on the forms named ("อบต.ไหนยังไม่ครบ IIT"),
+    or under a share of it ("หน่วยงานที่ IIT ยังไม่ถึง 50%")."""
     province = ctx.subject.province
     if province is None:
         return [Text(texts.NO_PROVINCE)]
     year = year_asked(said.text, ctx.today)
-    rows = [r for r in province_progress(ctx.session, province.id, year) if r.gaps]
+    forms = tuple(f for f in said.forms if f in ("IIT", "EIT")) or ("IIT", "EIT")
+    share = said.share or 100
+    rows = []
+    for row in province_progress(ctx.session, province.id, year):
+        gaps = {f: gap for f, gap in row.gaps.items() if f in forms and gap[0] * 100 < gap[1] * share}
+        if gaps:
+            rows.append((row.unit, gaps))
+    title = _which(forms, said.share)
     if not rows:
-        return [Text(texts.BEHIND_NONE.format(province=province.name))]
-    rows.sort(key=lambda r: (-sum(g[2] for g in r.gaps.values()), r.unit))
+        return [Text(texts.BEHIND_NONE.format(province=province.name, which=title))]
+    rows.sort(key=lambda r: (-sum(g[2] for g in r[1].values()), r[0]))
     pages = math.ceil(len(rows) / PAGE)
     page = min(max(said.page or 1, 1), pages)
-    lines = [texts.BEHIND_TITLE.format(year=year, province=province.name, count=len(rows), page=page, pages=pages)]
-    for n, row in enumerate(rows[(page - 1) * PAGE: page * PAGE], (page - 1) * PAGE + 1):
-        gaps = ", ".join(texts.BEHIND_GAP.format(form=f, count=c, minimum=m, missing=x) for f, (c, m, x) in row.gaps.items())
-        lines.append(texts.BEHIND_LINE.format(n=n, unit=row.unit, gaps=gaps))
-    more = (QuickReply(texts.NEXT_PAGE.format(page=page + 1), texts.NEXT_PAGE.format(page=page + 1)),) if page < pages else ()
-    return [Text("\n".join(lines), more)]
+    lines = [texts.BEHIND_TITLE.format(which=title, year=year, province=province.name, count=len(rows), page=page,
+                                       pages=pages)]
+    for n, (unit, gaps) in enumerate(rows[(page - 1) * PAGE: page * PAGE], (page - 1) * PAGE + 1):
+        shown = ", ".join(texts.BEHIND_GAP.format(form=f, count=c, minimum=m, missing=x) for f, (c, m, x) in gaps.items())
+        lines.append(texts.BEHIND_LINE.format(n=n, unit=unit, gaps=shown))
+    if page >= pages:
+        return [Text("\n".join(lines))]
+    label = texts.NEXT_PAGE.format(page=page + 1)
+    asked = texts.BEHIND_ASKED.format(which=title, year=f" {year}" if year != fiscal_year_be(ctx.today) else "",
+                                      page=page + 1)
+    return [Text("\n".join(lines), (QuickReply(label, asked),))]
+
+
+def _which(forms: tuple[str, ...], share: int | None) -> str:
+    """What the list is of, said as its title says it: "ขั้นต่ำ", "ขั้นต่ำ IIT", "IIT ต่ำกว่า 50% ของขั้นต่ำ"."""
+    named = f" {forms[0]}" if len(forms) == 1 else ""  # both forms are the list's default: not named
+    if share and share < 100:
+        return texts.BEHIND_UNDER_SHARE.format(forms=f"{named} " if named else "", share=share)
+    return texts.BEHIND_MINIMUM.format(forms=named)

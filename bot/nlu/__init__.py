@@ -11,9 +11,9 @@ from flask import Flask
 
 from bot.nlu.cli import unknown_command
 from bot.nlu.examples import load_examples
+from bot.nlu.vocabulary import load_vocabulary
 
 CONTACTS = Path(__file__).resolve().parents[2] / "data" / "contacts.yaml"
-from bot.nlu.vocabulary import load_vocabulary
 
 
 def init_app(app: Flask) -> None:

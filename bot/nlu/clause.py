@@ -27,6 +27,7 @@ class Clause:
     when: dates.When
     clock: slots.Found | None
     days: slots.Found | None
+    share: slots.Found | None  # a share of the minimum: "ไม่ถึง 50%"
     units: list[slots.Found]
     province: slots.Found | None
     users: list[slots.Found]
@@ -63,12 +64,15 @@ def features(text: str, vocabulary: Vocabulary, today: date, steps: Mapping[str,
     when = dates.find_when(text, p.compact, today, vocabulary)
     clock = slots.find_time(text)
     days = slots.find_days_before(text)
+    share = slots.find_share(text)
+    if share is not None and clock is not None and clock.start <= share.start < clock.end:
+        share = None  # "8 โมงครึ่ง" is a time
     users = slots.find_user_ids(text)
     units = slots.find_units(text, vocabulary, vocabulary.stop_words, p.word_starts, units_by_name)
     if not units and forms and units_by_name is not None:  # "บ้านไผ่ IIT 30": a coordinator's shorthand
         units = _bare_units(text, units_by_name)
     province = slots.find_province(text, vocabulary, vocabulary.stop_words)
-    taken = [*when.spans, *((x.start, x.end) for x in (part, clock, days) if x), *((u.start, u.end) for u in users)]
+    taken = [*when.spans, *((x.start, x.end) for x in (part, clock, days, share) if x), *((u.start, u.end) for u in users)]
     counts, targets, others = _numbers(text, taken)
     scores, heaviest, cue_spans = _scores(p, vocabulary)
     negations = [s for s in p.any_of(vocabulary.negation, whole=True)
@@ -76,7 +80,7 @@ def features(text: str, vocabulary: Vocabulary, today: date, steps: Mapping[str,
     spans = [*taken, *others, *((f.start, f.end) for f in forms), *((u.start, u.end) for u in units),
              *((n.start, n.end) for n in counts + targets), *((province.start, province.end) for _ in [province] if _)]
     return Clause(
-        p, forms, part, when, clock, days, units, province, users, counts, targets, taken + others,
+        p, forms, part, when, clock, days, share, units, province, users, counts, targets, taken + others,
         _step(p, steps), scores, heaviest, cue_spans, _asks(p, text, vocabulary), bool(negations),
         bool(p.any_of(vocabulary.request)), bool(p.any_of(vocabulary.hedges)),
         _residue(p, spans, vocabulary, steps), bool(p.any_of(vocabulary.ita)))

@@ -110,7 +110,8 @@ def _best(c: Clause, vocabulary: Vocabulary) -> tuple[str, str | None]:
         "figures": s["figures"] >= FLOOR and (forms & {"IIT", "EIT"} or c.units or c.heaviest["figures"] >= 4),
         "status": s["status"] >= 3 and s["summary"] < 4,  # "ภาพรวม…เป็นยังไงบ้าง": the province's picture
         "summary": s["summary"] >= 4,
-        "behind": s["behind"] >= 4 and (not forms & {"IIT", "EIT"} or s["behind"] >= STRONG),
+        "behind": (s["behind"] >= 4 and (not forms & {"IIT", "EIT"} or s["behind"] >= STRONG))
+                  or (bool(c.share) and s["behind"] >= 2),  # "หน่วยงานที่ IIT ยังไม่ถึง 50%"
         "reminders": s["reminders"] >= 4,
         "help": s["help"] >= 4,
         "register": s["register"] >= 4 and c.p.has("อย่างไร"),
@@ -135,6 +136,8 @@ def _bonus(intent: str, c: Clause) -> float:
     """What the values say beyond the words: a step or a date asked about is a deadline question."""
     if intent == "deadline":
         return 4.0 * bool(c.step) + 2.0 * bool(c.when.date or c.when.period)
+    if intent == "behind":
+        return 2.0 * bool(c.share)
     if intent == "figures":
         return 1.0 * bool(c.targets) + 1.0 * bool(set(c.form_names) & {"IIT", "EIT"})
     return 0.0

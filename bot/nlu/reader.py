@@ -45,8 +45,9 @@ def read(raw: str, vocabulary: Vocabulary, *, today: date, steps: Mapping[str, s
     for piece in _PIECES.split(beginning(raw or "")):
         text = prepare_text(piece, vocabulary)
         if text:
-            found += _asked_together([reading.interpret(clause, raw, mentions, addressed or one_to_one, addressed)
-                                      for clause in reading.clauses(text)])
+            found += reading.named_last(_asked_together([
+                reading.interpret(clause, raw, mentions, addressed or one_to_one, addressed)
+                for clause in reading.clauses(text)]))
         if sum(i.intent != "unknown" for i in found) > THINGS_AT_MOST:
             break  # one more than can be answered: enough to tell the sender some were left
     known = _units_carried([i for i in found if i.intent != "unknown"])
@@ -101,6 +102,18 @@ class _Reading:
         if text not in self._seen:
             self._seen[text] = features(text, self.vocabulary, self.today, self.steps, self.units)
         return self._seen[text]
+
+    def named_last(self, line: list[Interpretation]) -> list[Interpretation]:
+        """"iit 45 eit 60 ทต.สันทราย": a unit named once, after what is said of it, at the end of a
+        line, is the unit of the whole line. Not one that starts its own clause ("IIT 45 ค่ะ ทต.ป่าซาง
+        EIT 30": the first count is the sender's own)."""
+        if len(line) < 2 or not line[-1].unit or any(said.unit for said in line[:-1]):
+            return line
+        units = self.features(line[-1].text).units
+        if not units or units[0].start == 0:
+            return line
+        unit = line[-1].unit
+        return [replace(said, unit=unit) if said.intent in _CARRIES_UNIT else said for said in line]
 
     def intent(self, text: str) -> str:
         return decide(self.features(text), self.vocabulary)[0]
@@ -207,6 +220,7 @@ class _Reading:
             part=c.part.value if c.part else None, unit=_unit(intent, c, vocabulary),
             province=_province(intent, c, vocabulary), count=count.value if count else None, date=c.when.date,
             period=c.when.period, step=c.step, setting=setting, days_before=c.days.value if c.days else (),
+            share=c.share.value if c.share else None,
             time=c.clock.value if c.clock else None, working_days=_working_days(c.p),
             user_ids=(*mentions, *(u.value for u in c.users)), page=_page(text), question=c.question,
             negation=c.negation, request=c.request,

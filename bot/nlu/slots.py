@@ -26,6 +26,7 @@ _SPOKEN = (
     (re.compile(r"(?<!\d)(\d{1,2})\s*(?:น\.|นาฬิกา)()"), "o'clock"),
     (re.compile(r"เที่ยง(?:วัน)?\s*(ครึ่ง)?"), "noon"),
 )
+_SHARE = re.compile(r"(?<![\d.,])(\d{1,3})\s*(?:%|เปอร์เซ็นต์|เปอร์เซ็นท์|เปอร์เซ็น|percent)|(?<!โมง)(?<!ทุ่ม)(ครึ่ง)(?!ชั่วโมง)")
 _DAYS_BEFORE = re.compile(
     r"(?:ล่วงหน้า|เตือนก่อน|ก่อนครบกำหนด|ก่อนกำหนด|ก่อนเดดไลน์|ก่อนdeadline|ก่อน)\s*"
     r"((?:(?<!\d)\d{1,3}(?![\d:.])\s*+(?:วัน)?(?:,|และ|กับ|\s)*+)+?)\s*วัน")
@@ -93,6 +94,15 @@ def _spoken(kind: str, match: re.Match) -> time | None:
 
 def _hour(word: str) -> int:
     return int(word) if word.isdigit() else thaiword_to_num(word)
+
+
+def find_share(text: str) -> Found | None:
+    """A share of the minimum, in percent: "50%", "30 เปอร์เซ็นต์", "ครึ่ง" (not "บ่ายโมงครึ่ง")."""
+    match = _SHARE.search(text)
+    if match is None:
+        return None
+    value = int(match[1]) if match[1] else 50
+    return Found(value, match.start(), match.end()) if 0 < value <= 100 else None
 
 
 def find_days_before(text: str) -> Found | None:

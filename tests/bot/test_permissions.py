@@ -30,7 +30,7 @@ TABLE = [
     ("elsewhere", "ลืมรหัสผ่าน ITAS ทำยังไง", ONE_TO_ONE, (Y, Y, Y, Y, Y)),
     ("help", "ช่วยเหลือ", COORDINATORS, (Y, Y, Y, Y, Y)),
     ("register", "ลงทะเบียน อบต.บ้านไผ่", ONE_TO_ONE, (Y, Y, Y, Y, Y)),
-    ("status", "สถานะ", UNIT_GROUP, (Y, Y, Y, Y, Y)),
+    ("status", "สถานะ", UNIT_GROUP, (Y, Y, Y, N, Y)),  # coordinators see their own province's units
     ("reminders", "แจ้งเตือนถัดไป", UNIT_GROUP, (Y, Y, Y, Y, Y)),
     ("reminders", "ปิดแจ้งเตือน", ONE_TO_ONE, (Y, Y, Y, Y, Y)),  # one's own chat
     # A bound group is kept by its province's coordinators, and a unit's group also by the unit's staff.
@@ -104,7 +104,8 @@ def test_a_confirmation_button_is_checked_like_the_report_it_confirms(line, lamp
 
 def test_a_refusal_names_what_was_refused_and_where(line, lamphun, session):
     answer = line.say("ตั้งโควตา IIT อบต.บ้านไผ่ 60", user=OTHER_COORDINATOR).text
-    assert answer == texts.REFUSED.format(what=texts.WHAT_SET_QUOTA.format(subject="อบต.บ้านไผ่"))
+    assert answer == texts.REFUSED_OTHER_PROVINCE.format(
+        what=texts.WHAT_SET_QUOTA.format(subject="อบต.บ้านไผ่"), unit="อบต.บ้านไผ่", province="ลำพูน", own="เชียงใหม่")
     session.rollback()
     entry = session.scalar(sa.select(AuditEntry).where(AuditEntry.allowed.is_(False)))
     assert (entry.actor, entry.action, entry.target, entry.after) == (

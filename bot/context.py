@@ -38,6 +38,7 @@ class Interpretation:
     user_ids: tuple[str, ...] = ()  # LINE userIds written or @mentioned
     page: int | None = None
     question: bool = False
+    confirm: bool = False  # a yes-or-no question ("EIT ปิด 30 มิ.ย. ใช่ไหม"): answered yes or no first
     negation: bool = False
     request: bool = False
     unsure: bool = False  # a report said with a hedge: confirm before writing

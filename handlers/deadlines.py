@@ -8,6 +8,7 @@ from datetime import date
 from bot import texts
 from bot.context import Context, Interpretation
 from bot.ita.calendar import Agenda, Cycle, Entry, NoCalendar, Step, agenda_for, covering
+from bot.ita.claims import Claim, judge
 from bot.line.replies import QuickReply, Reply, Text
 from bot.registry import command
 from bot.thai import thai_date, thai_date_long, thai_date_range
@@ -29,7 +30,18 @@ def deadline_answer(said: Interpretation, ctx: Context) -> list[Reply]:
     if isinstance(answer, NoCalendar):
         return [Text(no_calendar_text(answer), FOLLOW_UPS[-1:])]
     cycle = covering(cycles, day)
-    return [Text(estimated(*_answer(said, ctx, cycle, answer)), FOLLOW_UPS)]
+    verdict = _yes_or_no(said, ctx, cycle) if said.confirm else None
+    return [Text(estimated(*(verdict or _answer(said, ctx, cycle, answer))), FOLLOW_UPS)]
+
+
+def _yes_or_no(said: Interpretation, ctx: Context, cycle: Cycle | None) -> tuple[str, list[Entry]] | None:
+    """"EIT ปิด 30 มิ.ย. ใช่ไหม": yes or no first, then the dates of the steps asked of."""
+    first, last = said.period or (said.date, said.date)
+    verdict = judge(Claim(said.setting, first, last), cycle, said.step, said.forms, said.part, ctx.today)
+    if verdict is None:
+        return None
+    lines = [texts.YES if verdict.holds else texts.NO, *(entry_text(e, ctx.today) for e in verdict.entries)]
+    return "\n".join(lines), verdict.entries
 
 
 def _answer(said: Interpretation, ctx: Context, cycle: Cycle | None, agenda: Agenda) -> tuple[str, list[Entry]]:

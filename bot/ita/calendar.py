@@ -20,6 +20,8 @@ from models import Calendar
 UPCOMING = 3  # how many next steps an answer lists
 # The NACC calendar's steps in which units collect responses (see docs/calendar-format.md).
 COLLECTION_STEPS = {"IIT": "iit-collect", "EIT": "eit1-collect"}
+# The step a form's own deadline is asked of ("OIT ปิดวันไหน"): units collect, or answer OIT.
+FORM_STEPS = {**COLLECTION_STEPS, "OIT": "oit-answer", "EIT2": "eit2-collect"}
 
 
 def fiscal_year_be(day: date) -> int:
@@ -146,6 +148,11 @@ class Cycle:
         """The entry a step belongs to, by the key of its NACC step or of an overlay."""
         return next((e for e in self.entries if e.step.key == key), None) or next(
             (e for e in self.entries if any(s.key == key for s in e.overlays)), None)
+
+    def of_form(self, form: str, part: int | None = None) -> Entry | None:
+        """The entry of the form's own deadline: its collection, or OIT's answering."""
+        key = FORM_STEPS.get("EIT2" if form == "EIT" and part == 2 else form)
+        return next((e for e in self.entries if e.step.key == key and e.step.province is None), None)
 
     def collection(self, form: str) -> Entry | None:
         """The step in which units collect this form's responses (IIT or EIT)."""

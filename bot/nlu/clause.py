@@ -39,6 +39,7 @@ class Clause:
     heaviest: dict[str, float]  # each intent's weightiest cue found
     cue_spans: list[tuple[int, int]]
     question: bool
+    confirm: bool  # a yes-or-no question: "... ใช่ไหม"
     negation: bool
     request: bool
     hedged: bool
@@ -81,7 +82,8 @@ def features(text: str, vocabulary: Vocabulary, today: date, steps: Mapping[str,
              *((n.start, n.end) for n in counts + targets), *((province.start, province.end) for _ in [province] if _)]
     return Clause(
         p, forms, part, when, clock, days, share, units, province, users, counts, targets, taken + others,
-        _step(p, steps), scores, heaviest, cue_spans, _asks(p, text, vocabulary), bool(negations),
+        _step(p, steps), scores, heaviest, cue_spans, _asks(p, text, vocabulary),
+        bool(p.any_of(vocabulary.confirm)), bool(negations),
         bool(p.any_of(vocabulary.request)), bool(p.any_of(vocabulary.hedges)),
         _residue(p, spans, vocabulary, steps), bool(p.any_of(vocabulary.ita)))
 

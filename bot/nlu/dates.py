@@ -28,8 +28,13 @@ _YEAR = r"(?:\s*(?:พ\.?\s?ศ\.?|ปี|ค\.?ศ\.?)?\s*(\d{4}|\d{2})(?!\d))?
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])")
 _THAI = re.compile(rf"(?:วันที่\s*)?(?<!\d)(\d{{1,2}})\s*({_MONTH}){_YEAR}")
-_MONTH_ALONE = re.compile(rf"(?:เดือน\s*)?({_ALONE})|เดือน\s*({_SAID_MONTH})")
+# A month as people say it needs a word before it ("เดือนเมษา", "ภายในเมษานี้"): เมษา alone may be a name.
+_MONTH_ALONE = re.compile(rf"(?:เดือน\s*)?({_ALONE})|(?:เดือน|ภายใน|ถึง|สิ้น|ปลาย|ต้น|กลาง|ก่อน)\s*({_SAID_MONTH})")
 _DAY_ONLY = re.compile(r"วันที่\s*(\d{1,2})(?!\d)(?!\s*[/.:])")
+# "อีก 10 วัน" (that day), "อีก 7 วันข้างหน้า" (the days until it); not "อีก 3 วันทำการ", not a reminder's days before.
+_IN_DAYS = re.compile(r"(?:ในอีก|อีก)\s*(\d{1,3})\s*(วัน|สัปดาห์|อาทิตย์|week)(?!ทำการ)(?!\s*(?:ก่อน|ล่วงหน้า))"
+                      r"(\s*ข้างหน้า)?")
+_MONTH_NUMBER = re.compile(r"เดือน\s*(?:ที่\s*)?(\d{1,2})(?![\d/.:])")  # "เดือน 6": June
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,9 @@ def find_when(text: str, compact: str, today: date, vocabulary: Vocabulary) -> W
         return When(date=day, spans=(span,))
     if (match := _DAY_ONLY.search(text)) and (day := _safe(today.year, today.month, int(match[1]))):
         return When(date=day, spans=(match.span(),))
+    if match := _IN_DAYS.search(text):
+        day = today + timedelta(days=int(match[1]) * (1 if match[2] == "วัน" else 7))
+        return When(period=(today, day), spans=(match.span(),)) if match[3] else When(date=day, spans=(match.span(),))
     span = _relative_span(compact, today, vocabulary)
     if span is not None:
         return When(period=span)
@@ -61,6 +69,11 @@ def find_when(text: str, compact: str, today: date, vocabulary: Vocabulary) -> W
             found = thaiword_to_date(word, datetime.combine(today, datetime.min.time()))
             if found is not None:
                 return When(date=found.date())
+    numbered = _MONTH_NUMBER.search(text)
+    if numbered and 1 <= int(numbered[1]) <= 12:
+        number = int(numbered[1])
+        year = _nearest(today, lambda y: date(y, number, 1)).year
+        return When(period=(date(year, number, 1), _month_end(year, number)), spans=(numbered.span(),))
     if match := _MONTH_ALONE.search(text):
         number = _NUMBERS[match[1] or match[2]]
         year = _nearest(today, lambda y: date(y, number, 1)).year

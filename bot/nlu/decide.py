@@ -77,8 +77,8 @@ def _oit(c: Clause, vocabulary: Vocabulary) -> tuple[str, str | None] | None:
     approval = p.has("อนุมัติ")
     approved = s["oit_approved"] >= STRONG or (approval and (p.has("แล้ว") or p.has("เรียบร้อย")))
     answering = p.has("ตอบ") or p.has("กรอก") or p.has("นำเข้า")
-    if c.scores["behind"] >= 4:
-        return None  # "OIT หน่วยไหนยังไม่อนุมัติบ้าง": which units, a coordinator's question
+    if c.scores["behind"] >= 4 or c.scores["elsewhere"] >= 4:
+        return None  # "OIT หน่วยไหนยังไม่อนุมัติบ้าง": which units; "ข้อ 12 ใส่ลิงก์อะไร": the NACC's to say
     if c.question:
         if c.step and c.step not in _OIT_PROGRESS:
             return None  # "ลงพื้นที่ให้คำปรึกษา OIT ผ่านไปแล้วหรือยัง": about a step of the calendar
@@ -92,6 +92,8 @@ def _oit(c: Clause, vocabulary: Vocabulary) -> tuple[str, str | None] | None:
         return "oit_approved", None
     if approval and c.negation:
         return "oit_approved", None  # "ผู้บริหารยังไม่อนุมัติ OIT": nothing changes
+    if approval and waiting:
+        return "oit_state", "awaiting_approval"  # "OIT เสร็จแล้ว รอท่านนายกกดอนุมัติ"
     if answering and c.negation:
         return "oit_state", None  # "OIT ยังตอบไม่ครบ", "ยังกรอกไม่ครบ": nothing changes
     if s["oit_state"] >= 3:
@@ -108,16 +110,17 @@ def _best(c: Clause, vocabulary: Vocabulary) -> tuple[str, str | None]:
         "deadline": bool((c.step and (c.question or s["deadline"] or plain(c)))
                          or (dated and (s["deadline"] or (forms and c.question))) or s["deadline"] >= FLOOR),
         "figures": s["figures"] >= FLOOR and (forms & {"IIT", "EIT"} or c.units or c.heaviest["figures"] >= 4),
-        "status": s["status"] >= 3 and s["summary"] < 4,  # "ภาพรวม…เป็นยังไงบ้าง": the province's picture
+        # "ภาพรวม…เป็นยังไงบ้าง": the province's picture; "ทต.บ้านโฮ่ง ยังไม่ครบอะไรบ้าง": one unit's, not a list
+        "status": (s["status"] >= 3 and s["summary"] < 4) or (bool(c.units) and s["behind"] >= 4),
         "summary": s["summary"] >= 4,
-        "behind": (s["behind"] >= 4 and (not forms & {"IIT", "EIT"} or s["behind"] >= STRONG))
+        "behind": not c.units and (s["behind"] >= 4 and (not forms & {"IIT", "EIT"} or s["behind"] >= STRONG))
                   or (bool(c.share) and s["behind"] >= 2),  # "หน่วยงานที่ IIT ยังไม่ถึง 50%"
         "reminders": s["reminders"] >= 4,
         "help": s["help"] >= 4,
         "register": s["register"] >= 4 and c.p.has("อย่างไร"),
         "greeting": s["greeting"] >= 3,
         "thanks": s["thanks"] >= 3,
-        "ack": s["ack"] >= 3 and not forms,
+        "ack": s["ack"] >= 3 and not forms and not c.negation,  # "เข้าไม่ได้เลย" is no "ได้เลย"
         "elsewhere": s["elsewhere"] >= 4 and s["deadline"] < 3,  # "ขั้นตอนต่อไปของ ITA คืออะไร" is the calendar
     }
     spoken = c.about_ita or plain(c)
@@ -138,6 +141,8 @@ def _bonus(intent: str, c: Clause) -> float:
         return 4.0 * bool(c.step) + 2.0 * bool(c.when.date or c.when.period)
     if intent == "behind":
         return 2.0 * bool(c.share)
+    if intent == "status":
+        return c.scores["behind"] if c.units else 0.0  # what is behind of a unit named: its status
     if intent == "figures":
         return 1.0 * bool(c.targets) + 1.0 * bool(set(c.form_names) & {"IIT", "EIT"})
     return 0.0

@@ -188,10 +188,11 @@ class _Reading:
 
     def _after_sentence(self, text: str) -> list[str]:
         """A polite particle then a space ends a sentence: "IIT 40 ค่ะ ใครยังไม่ทำช่วยทำด้วย" says two
-        things, and the second (people talking) must not make the first a negation."""
+        things, and the second (people talking) must not make the first a negation; "IIT 46 ค่ะ
+        ขอบคุณค่ะ", a report and thanks."""
         for match in _SENTENCE_END.finditer(text):
             head, tail = text[:match.end()].strip(), text[match.end():].strip()
-            if head and tail and self.intent(head) != "unknown" and self.intent(tail) == "unknown" \
+            if head and tail and self.intent(head) != "unknown" and self.intent(tail) in ("unknown", *SMALL_TALK) \
                     and not self.features(tail).about_ita:
                 return [head, tail]
         return []
@@ -212,6 +213,8 @@ class _Reading:
             intent = learned
         if intent == "ack" and not to_bot:
             intent = "unknown"  # "รับทราบค่ะ" in a group is for the people there
+        if intent == "unknown" and to_bot and not addressed and c.question and c.about_ita and not c.counts:
+            intent = "elsewhere"  # in 1:1, a question about ITA that nothing the bot keeps answers: say who can
         count = _count_for(intent, c)
         near = tuple(name for name, score in sorted(c.scores.items(), key=lambda s: -s[1])
                      if score > 0 and name != intent and name not in SMALL_TALK)[:3]
@@ -223,7 +226,7 @@ class _Reading:
             share=c.share.value if c.share else None,
             time=c.clock.value if c.clock else None, working_days=_working_days(c.p),
             user_ids=(*mentions, *(u.value for u in c.users)), page=_page(text), question=c.question,
-            negation=c.negation, request=c.request,
+            confirm=c.question and c.confirm, negation=c.negation, request=c.request,
             unsure=intent == "report" and count is not None and (c.hedged or _unexplained(c, count, vocabulary)),
             addressed=addressed, ita=c.about_ita if learned else spoken_to_bot(intent, c), near=near,
             invalid=("time",) if c.clock and c.clock.value is None else ())

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import yaml
+from pythainlp.corpus import provinces
 
 from bot import thai
 from bot.lookup import Words
@@ -39,6 +40,7 @@ class Vocabulary:
     question_words: Words
     question_verbs: Words
     question_leading: tuple[str, ...]
+    confirm: Words  # a yes-or-no question
     negation: Words
     request: Words
     hedges: Words
@@ -103,11 +105,12 @@ class Vocabulary:
 
     @cached_property
     def phrases(self) -> Words:
-        """The bot's own phrases (cues and settings of four letters or more), longest first:
-        distinctive wherever they stand."""
+        """The bot's own phrases (cues and settings of four letters or more, the provinces' names),
+        longest first: distinctive wherever they stand."""
         words = {cue for w in self.intents.values() for cue in w.cues}
         words |= {word for w in self.intents.values() for ws in w.settings.values() for word in ws}
         words |= {word for ws in self.dates.values() for word in ws} | set(self.question_words)
+        words |= provinces()  # "ภาพรวมลำพูน": a province named bare is not people talking
         return Words(sorted((w for w in words | set(self.ita) if len(w) >= 4), key=len, reverse=True))
 
     @cached_property
@@ -173,6 +176,7 @@ def load_vocabulary(path: str | Path = VOCABULARY) -> Vocabulary:
         question_words=Words(words(question.get("words"), "question.words")),
         question_verbs=Words(words(question.get("verbs"), "question.verbs")),
         question_leading=words(question.get("leading"), "question.leading"),
+        confirm=Words(words(question.get("confirm"), "question.confirm")),
         negation=Words(words(doc["negation"], "negation")),
         request=Words(words(doc["request"], "request")),
         hedges=Words(words(doc["hedges"], "hedges")),

@@ -63,6 +63,38 @@ def test_the_unit_named_is_the_unit_meant_before_or_after_the_form():
     assert one("ถ้าบ้านไผ่ได้ IIT 60 ผ่านไหม", units={"บ้านไผ่": "อบต.บ้านไผ่"}).unit == "อบต.บ้านไผ่"
 
 
+def test_a_unit_named_at_the_end_of_a_line_is_the_unit_of_the_whole_line():
+    assert [(i.count, i.unit) for i in said("iit 45 eit 60 ทต.สันทราย")] == [("45", "ทต.สันทราย"), ("60", "ทต.สันทราย")]
+    assert [i.unit for i in said("IIT 45 ค่ะ\nทต.ป่าซาง EIT 30")] == [None, "ทต.ป่าซาง"]  # the first is the sender's
+
+
+@pytest.mark.parametrize("text, share", [("หน่วยงานที่ IIT ยังไม่ถึง 50%", 50), ("EIT ต่ำกว่า 30 เปอร์เซ็นต์", 30),
+                                         ("ใครได้ IIT ไม่ถึงครึ่ง", 50)])
+def test_a_share_of_the_minimum_is_not_a_count(text, share):
+    reading = one(text)
+    assert (reading.intent, reading.share, reading.count) == ("behind", share, None)
+
+
+def test_half_past_is_a_time_not_a_share():
+    assert one("ตั้งแจ้งเตือน 8 โมงครึ่ง").share is None
+
+
+@pytest.mark.parametrize("text, day, period", [
+    ("อีก ๑๐ วันปิด OIT ใช่ไหม", date(2025, 4, 20), None),
+    ("อีก 3 อาทิตย์ปิด OIT ใช่ไหม", date(2025, 5, 1), None),
+    ("EIT เก็บได้ถึงเดือน 6 ใช่ไหมคะ", None, (date(2025, 6, 1), date(2025, 6, 30))),
+    ("OIT ต้องตอบให้เสร็จภายในเมษานี้ใช่มั้ยคะ", None, (date(2025, 4, 1), date(2025, 4, 30))),
+])
+def test_a_yes_or_no_question_about_a_day_or_a_span(text, day, period):
+    reading = one(text)
+    assert (reading.intent, reading.confirm, reading.setting, reading.date, reading.period) == (
+        "deadline", True, "ends", day, period)
+
+
+def test_a_question_without_a_tag_is_no_yes_or_no_question():
+    assert not one("OIT ปิดวันไหน").confirm
+
+
 def test_several_things_in_one_message_in_order():
     assert [(i.intent, i.form, i.count) for i in said("iit 45 eit 30")] == [("report", "IIT", "45"),
                                                                           ("report", "EIT", "30")]

@@ -25,7 +25,9 @@ FORMS = ("IIT", "EIT", "OIT")
 # Zero-width and invisible characters pythainlp's remove_zw leaves alone, and control characters
 # that are not spaces (a NUL inside "4\x005" is noise, not a separator).
 _CONTROLS = [c for c in [*range(0x20), *range(0x7F, 0xA0)] if not chr(c).isspace()]
-_INVISIBLE = dict.fromkeys([*map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), *_CONTROLS], None)
+# Also an emoji's skin tone and presentation selector: 👍🏻 and 👍️ are 👍.
+_INVISIBLE = dict.fromkeys([*map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\ufe0f"), *range(0x1F3FB, 0x1F400),
+                            *_CONTROLS], None)
 # Full-width Latin (ＩＩＴ, ４５) from some phone keyboards; NFKC would do it but also
 # decomposes Thai sara am (ำ), so only this block is mapped.
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}

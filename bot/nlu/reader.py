@@ -213,8 +213,11 @@ class _Reading:
             intent = learned
         if intent == "ack" and not to_bot:
             intent = "unknown"  # "รับทราบค่ะ" in a group is for the people there
-        if intent == "unknown" and to_bot and not addressed and c.question and c.about_ita and not c.counts:
-            intent = "elsewhere"  # in 1:1, a question about ITA that nothing the bot keeps answers: say who can
+        if intent == "unknown" and to_bot and not addressed and c.about_ita and not c.counts \
+                and (c.question or c.request or c.negation):
+            # In 1:1, a question, a request or a trouble ("ITAS เข้าไม่ได้") about ITA that nothing the
+            # bot keeps answers: say who can.
+            intent = "elsewhere"
         count = _count_for(intent, c)
         near = tuple(name for name, score in sorted(c.scores.items(), key=lambda s: -s[1])
                      if score > 0 and name != intent and name not in SMALL_TALK)[:3]

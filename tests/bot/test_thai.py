@@ -50,3 +50,7 @@ def test_parsing_never_raises_on_any_string(text):
 @given(st.text(alphabet=st.sampled_from("๐๑๒๓๔๕๖๗๘๙0123456789/-. มกราคมเม.ย.พ.ศ\u200b"), max_size=30))
 def test_date_parsing_never_raises_on_date_like_strings(text):
     thai.parse_thai_date(text)
+
+
+def test_an_emojis_skin_tone_and_presentation_selector_are_dropped():
+    assert thai.normalize("👍🏻") == thai.normalize("👍️") == "👍"

@@ -107,7 +107,8 @@ def _best(c: Clause, vocabulary: Vocabulary) -> tuple[str, str | None]:
     s, forms = c.scores, set(c.form_names)
     dated = bool(c.when.date or c.when.period)
     candidates = {
-        "deadline": bool((c.step and (c.question or s["deadline"] or plain(c)))
+        # A step named plainly is asked about, unless a trouble is told with it ("รหัสผ่าน ITAS หาย").
+        "deadline": bool((c.step and (c.question or s["deadline"] or (plain(c) and s["elsewhere"] < 4)))
                          or (dated and (s["deadline"] or (forms and c.question))) or s["deadline"] >= FLOOR),
         "figures": s["figures"] >= FLOOR and (forms & {"IIT", "EIT"} or c.units or c.heaviest["figures"] >= 4),
         # "ภาพรวม…เป็นยังไงบ้าง": the province's picture; "ทต.บ้านโฮ่ง ยังไม่ครบอะไรบ้าง": one unit's, not a list

@@ -42,20 +42,24 @@ def read(raw: str, vocabulary: Vocabulary, *, today: date, steps: Mapping[str, s
     people name without a prefix (bare name -> unit name)."""
     reading = _Reading(vocabulary, today, steps or {}, units)
     found: list[Interpretation] = []
+    read_texts = []
     for piece in _PIECES.split(beginning(raw or "")):
         text = prepare_text(piece, vocabulary)
         if text:
+            read_texts.append(text)
             found += reading.named_last(_asked_together([
                 reading.interpret(clause, raw, mentions, addressed or one_to_one, addressed)
                 for clause in reading.clauses(text)]))
         if sum(i.intent != "unknown" for i in found) > THINGS_AT_MOST:
             break  # one more than can be answered: enough to tell the sender some were left
-    known = _units_carried([i for i in found if i.intent != "unknown"])
+    known = _units_carried(_once([i for i in found if i.intent != "unknown"]))
     if any(i.intent == "unknown" and reading.features(i.text).hedged for i in found):
         # "IIT 45 ชุดค่ะ ... น่าจะประมาณนี้": a doubt said apart from the count is still about it
         known = [replace(i, unsure=True) if i.intent == "report" and i.count else i for i in known]
     if known:
         return known
+    if one_to_one and not addressed and len(read_texts) == 1 and reading.beyond_the_bot(read_texts[0]):
+        return [replace(found[0], intent="elsewhere", ita=True)]
     return [found[0] if found else Interpretation("unknown", raw=raw or "", addressed=addressed)]
 
 
@@ -76,6 +80,12 @@ def beginning(raw: str) -> str:
     head = raw[:READ_AT_MOST]
     space = max(head.rfind(" "), head.rfind("\n"))
     return head[:space] if space > 0 else ""
+
+
+def _once(found: list[Interpretation]) -> list[Interpretation]:
+    """"สวัสดีครับ ขอสอบถามหน่อย": small talk said twice in a row is answered once."""
+    return [said for n, said in enumerate(found)
+            if not (n and said.intent in SMALL_TALK and said.intent == found[n - 1].intent)]
 
 
 def _units_carried(found: list[Interpretation]) -> list[Interpretation]:
@@ -114,6 +124,12 @@ class _Reading:
             return line
         unit = line[-1].unit
         return [replace(said, unit=unit) if said.intent in _CARRIES_UNIT else said for said in line]
+
+    def beyond_the_bot(self, text: str) -> bool:
+        """A message in 1:1 that nothing the bot keeps answers, but that asks, requests or tells a
+        trouble about ITA ("ITAS เข้าไม่ได้", "QR EIT เอาจากไหน"): the honest answer is who can."""
+        c = self.features(text)
+        return c.about_ita and not c.counts and (c.question or c.request or (c.negation and not c.forms))
 
     def intent(self, text: str) -> str:
         return decide(self.features(text), self.vocabulary)[0]
@@ -213,11 +229,6 @@ class _Reading:
             intent = learned
         if intent == "ack" and not to_bot:
             intent = "unknown"  # "รับทราบค่ะ" in a group is for the people there
-        if intent == "unknown" and to_bot and not addressed and c.about_ita and not c.counts \
-                and (c.question or c.request or c.negation):
-            # In 1:1, a question, a request or a trouble ("ITAS เข้าไม่ได้") about ITA that nothing the
-            # bot keeps answers: say who can.
-            intent = "elsewhere"
         count = _count_for(intent, c)
         near = tuple(name for name, score in sorted(c.scores.items(), key=lambda s: -s[1])
                      if score > 0 and name != intent and name not in SMALL_TALK)[:3]

@@ -67,7 +67,8 @@ def behind(said: Interpretation, ctx: Context) -> list[Reply]:
 
 
 def _which(forms: tuple[str, ...], share: int | None) -> str:
-    """What the list is of, said as its title says it: "ขั้นต่ำ", "ขั้นต่ำ IIT", "IIT ต่ำกว่า 50% ของขั้นต่ำ"."""
+    """What the list is of, as its title says it: "ยังไม่ครบขั้นต่ำ", "ยังไม่ครบขั้นต่ำ IIT",
+    "ได้ IIT ต่ำกว่า 50% ของขั้นต่ำ"."""
     named = f" {forms[0]}" if len(forms) == 1 else ""  # both forms are the list's default: not named
     if share and share < 100:
         return texts.BEHIND_UNDER_SHARE.format(forms=f"{named} " if named else "", share=share)

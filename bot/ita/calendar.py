@@ -156,8 +156,7 @@ class Cycle:
 
     def collection(self, form: str) -> Entry | None:
         """The step in which units collect this form's responses (IIT or EIT)."""
-        key = COLLECTION_STEPS.get(form)
-        return next((e for e in self.entries if e.step.key == key and e.step.province is None), None)
+        return self.of_form(form) if form in COLLECTION_STEPS else None
 
 
 @dataclass(frozen=True)

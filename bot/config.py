@@ -11,6 +11,7 @@ from bot.clock import parse_instant
 
 DEFAULT_LINE_API = "https://api.line.me"
 DEFAULT_LINE_DATA_API = "https://api-data.line.me"  # where LINE serves the content of files and images
+MODES = ("production", "development", "demo")
 
 
 class ConfigError(SystemExit):
@@ -41,6 +42,9 @@ class Config:
     # Maintenance commands (init, calendar, chat) work without LINE credentials.
     require_line_credentials: bool = True
     testing: bool = False
+    # "production" (wsgi.py, itabot serve), "development" or "demo" (`itabot demo`): only the last
+    # two serve the simulator.
+    mode: str = "production"
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -55,6 +59,7 @@ class Config:
             "database_url": env.get("DATABASE_URL", ""),
             "now": _instant_from_env(env.get("ITABOT_NOW", "")),
             "line_timeout": _seconds_from_env(env.get("LINE_TIMEOUT", "")),
+            "mode": env.get("ITABOT_MODE", "") or "production",
         }
         known = {f.name for f in fields(cls)}
         extra = {}
@@ -77,6 +82,8 @@ class Config:
             url = urlparse(value)
             if (value or name != "ITABOT_PUBLIC_URL") and (url.scheme not in ("http", "https") or not url.netloc):
                 raise ConfigError(f"{name} is not an http(s) URL: {value!r}")
+        if self.mode not in MODES:
+            raise ConfigError(f"ITABOT_MODE is not one of {', '.join(MODES)}: {self.mode!r}")
         if "://" not in self.database_url:
             raise ConfigError("DATABASE_URL is not a database URL (e.g. sqlite:///path or postgresql+psycopg://...)")
         if self.require_line_credentials:

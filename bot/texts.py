@@ -442,3 +442,27 @@ ELSEWHERE = ("เรื่องนี้บอทตอบไม่ได้ �
              "บอทช่วยได้เรื่อง: กำหนดการ ITA, รายงานยอด IIT/EIT, สถานะของหน่วยงาน และการแจ้งเตือน")
 ELSEWHERE_CONTACT = "• {who}: {how}"
 SUMMARY_ELSEWHERE = "คำถามนอกข้อมูลของบอท: บอกว่าควรถามใคร"
+
+# -- the rich menu (bot/line/richmenu.py): each area's label is also the text it sends ----------
+RICH_MENU_BAR = "เมนู ITA"  # LINE: the chat bar's text, at most 14 characters
+RICH_MENU_MEMBER = (("กำหนดการ", "รายงานยอด", "สถานะ", "แจ้งเตือนถัดไป", "ช่วยเหลือ"),)
+RICH_MENU_COORDINATOR = (("กำหนดการ", "รายงานยอด", "สถานะ", "แจ้งเตือนถัดไป"), ("สรุป", "ยังไม่ครบ", "ช่วยเหลือ"))
+
+# -- the simulator (bot/web/simulator.py, `itabot demo`) ------------------------------------------
+SIM_TITLE = "ลองคุยกับผู้ช่วย ITA"
+SIM_TODAY = "วันที่ในการสาธิต: {date} (ตั้งด้วย --now หรือ ITABOT_NOW)"
+SIM_PERSON = "คุยในนามของ"
+SIM_CHAT = "ในแชต"
+SIM_ONE_TO_ONE = "แชต 1:1 กับบอท"
+SIM_PLACEHOLDER = "พิมพ์ข้อความ…"
+SIM_SEND = "ส่ง"
+SIM_REMIND = "🔔 รอบแจ้งเตือน"
+SIM_REMINDED = "รอบแจ้งเตือน: ส่ง {sent} แชต ({messages} ข้อความ) · รอ {waiting} · ส่งแล้วก่อนหน้านี้ไม่ส่งซ้ำ"
+SIM_NOTHING_DUE = "รอบแจ้งเตือน: ตอนนี้ไม่มีแจ้งเตือนที่ถึงกำหนด (ที่ส่งแล้วไม่ส่งซ้ำ)"
+SIM_EMPTY = "ยังไม่มีข้อความในแชตนี้ ลองพิมพ์ \"กำหนดการ\" หรือแตะเมนูด้านล่าง"
+SIM_OLDER = "ซ่อนข้อความเก่า {count} ข้อความ"
+SIM_BAD_INPUT = "ส่งไม่ได้: {reason}"
+SIM_TOO_LONG = "ข้อความยาวเกิน {limit} ตัวอักษร (ขีดจำกัดของ LINE)"
+SIM_UNKNOWN_PLACE = "ไม่รู้จักผู้ใช้หรือแชตที่เลือก"
+SIM_NO_FAKE_LINE = "หน้านี้ใช้กับ itabot demo (LINE จำลอง) เท่านั้น"
+SIM_LINE_STATUS = "LINE ตอบการส่งนี้ด้วยสถานะ {status}"

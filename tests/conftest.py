@@ -10,6 +10,9 @@ import sqlalchemy as sa
 
 from bot import db
 from bot.app import create_app, shutdown
+from bot.cli.demo import DEFAULT_NOW as DEMO_NOW
+from bot.cli.demo import Demo
+from bot.clock import parse_instant
 from bot.ita.calendar_files import read_calendar, store_calendar
 from bot.line.fakeline import FakeLine
 from bot.line.simulator import LineSimulator
@@ -99,3 +102,12 @@ def superadmin(session, clock) -> str:
     session.add(Member(user_id=SUPERADMIN, role="superadmin", joined_at=clock.now()))
     session.commit()
     return SUPERADMIN
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """`itabot demo` as a user starts it (its own SQLite file, fake LINE, web app on a free port),
+    at its default date; shared by a module's tests, so each plays in chats of its own."""
+    started = Demo(tmp_path_factory.mktemp("demo") / "demo.sqlite3", parse_instant(DEMO_NOW)).start()
+    yield started
+    started.stop()

@@ -21,7 +21,7 @@ MAY_IMPORT = {
     "handlers": {GROUND, "bot.line", "bot.ita", "schedules", "models"},
     "bot.web": {GROUND, "bot.line", "bot.ita", "bot.nlu", "schedules", "models"},
     "bot.app": {GROUND, "bot.line", "bot.ita", "bot.nlu", "bot.web", "schedules", "handlers", "models"},
-    "bot.cli": {GROUND, "bot.line", "bot.ita", "bot.app", "models"},
+    "bot.cli": {GROUND, "bot.line", "bot.ita", "bot.web", "bot.app", "models"},
     "wsgi": {"bot.app"},
 }
 

@@ -1,11 +1,12 @@
 """`itabot`, the console command: the app's own commands (each package registers its
-own), plus the ones that build an app of their own around a fake LINE (`chat`)."""
+own), plus the ones that build an app of their own around a fake LINE (`chat`, `demo`)."""
 from __future__ import annotations
 
 from flask.cli import FlaskGroup
 
 from bot.app import create_app
 from bot.cli.chat import chat_command
+from bot.cli.demo import demo_command
 
 
 def main() -> None:
@@ -17,4 +18,5 @@ def main() -> None:
         load_dotenv=False,
     )
     cli.add_command(chat_command)
+    cli.add_command(demo_command)
     cli.main(prog_name="itabot")

@@ -48,6 +48,7 @@ _PROFILE = re.compile(r"^/v2/bot/(?:profile|group/[^/]+/member|room/[^/]+/member
 _MEMBERS = re.compile(r"^/v2/bot/(?:group|room)/([^/]+)/members/count$")
 _SUMMARY = re.compile(r"^/v2/bot/group/([^/]+)/summary$")
 _CONTENT = re.compile(r"^/v2/bot/message/([^/]+)/content$")  # served by api-data.line.me
+_RICH_MENU_LINK = re.compile(r"^/v2/bot/user/([^/]+)/richmenu/([^/]+)$")  # user "all": the default menu
 _SENDS = ("/v2/bot/message/reply", "/v2/bot/message/push")
 _EMPTY_OK = ("/v2/bot/message/multicast", "/v2/bot/chat/loading/start")
 
@@ -105,6 +106,8 @@ class FakeLine:
             self._group_names: dict[str, str] = {}
             self._contents: dict[str, bytes] = {}
             self._hooks: list[list] = []  # [path_prefix, calls to let pass first, callback]
+            self._rich_menus: dict[str, dict] = {}
+            self._menu_of: dict[str, str] = {}  # user id ("all": everyone else) -> rich menu id
 
     def clear(self) -> None:
         """Forget the recorded calls only."""
@@ -173,6 +176,12 @@ class FakeLine:
         """What a user would read: text, or altText for flex/template messages."""
         return [m.get("text") or m.get("altText", "") for r in self.replies() for m in r.get("messages", [])]
 
+    def rich_menu_for(self, user_id: str) -> dict | None:
+        """The rich menu object LINE would show this user: the one linked to them, or the default."""
+        with self._lock:
+            menu_id = self._menu_of.get(user_id) or self._menu_of.get("all")
+            return self._rich_menus.get(menu_id) if menu_id else None
+
     # -- answering (all under self._lock) --------------------------------------------
     def _answer(self, method: str, path: str, headers: dict[str, str], body: dict | None):
         """(status, json, extra headers) for one call, or None to hold it; records it."""
@@ -192,7 +201,7 @@ class FakeLine:
             if not isinstance(body, dict) or "_unparsed" in body:
                 return self._record(method, path, headers, body, 400, {"message": "The request body has 1 error(s)"})
             return self._send(method, path, headers, body)
-        return self._record(method, path, headers, body, *self._lookup(method, path))
+        return self._record(method, path, headers, body, *self._lookup(method, path, body))
 
     def _take_hook(self, path: str):
         for hook in self._hooks:
@@ -231,8 +240,15 @@ class FakeLine:
             self._usage += self._members.get(to, 3) if to[:1] in ("C", "R") else 1
         return self._record(method, path, headers, body, 200, {"sentMessages": sent})
 
-    def _lookup(self, method: str, path: str) -> tuple[int, dict | bytes]:
+    def _lookup(self, method: str, path: str, body: dict | None) -> tuple[int, dict | bytes]:
         if method == "POST" and path in _EMPTY_OK:
+            return 200, {}
+        if method == "POST" and path == "/v2/bot/richmenu":
+            return self._create_rich_menu(body)
+        if method == "POST" and (m := _RICH_MENU_LINK.match(path)):
+            if m[2] not in self._rich_menus:
+                return 404, {"message": "Not found"}
+            self._menu_of[m[1]] = m[2]
             return 200, {}
         if method != "GET":
             return 404, {"message": "Not found"}
@@ -252,6 +268,15 @@ class FakeLine:
             return 200, {"groupId": m[1], "groupName": self._group_names.get(m[1], "กลุ่มทดสอบ"),
                          "pictureUrl": "https://example.invalid/p.png"}
         return 404, {"message": "Not found"}
+
+    def _create_rich_menu(self, body: dict | None) -> tuple[int, dict]:
+        """LINE's checks of a rich menu object that matter here: 1 to 20 areas, a bar text of at most 14."""
+        areas = body.get("areas") if isinstance(body, dict) else None
+        if not isinstance(areas, list) or not 1 <= len(areas) <= 20 or len(str(body.get("chatBarText", ""))) > 14:
+            return 400, {"message": "The request body has 1 error(s)"}
+        menu_id = f"richmenu-{uuid.uuid4().hex}"
+        self._rich_menus[menu_id] = body
+        return 200, {"richMenuId": menu_id}
 
     def _record(self, method, path, headers, body, status, payload, extra=None):
         self._calls.append(Call(method, path, headers, body, status))

@@ -23,6 +23,7 @@ from linebot.v3.messaging import (
     PushMessageRequest,
     QuickReplyItem,
     ReplyMessageRequest,
+    RichMenuRequest,
     TextMessage,
 )
 from linebot.v3.messaging import (
@@ -142,6 +143,17 @@ class LineGateway:
         except (ApiException, TransportError, OSError) as error:
             raise LineUnavailable(_describe(error)) from None
         return max(0, (quota.value or 0) - used)
+
+    def create_rich_menu(self, menu: dict) -> str:
+        """Create a rich menu from its object (`bot.line.richmenu`); its id."""
+        return self._api.create_rich_menu(RichMenuRequest.from_dict(menu), _request_timeout=self._timeout).rich_menu_id
+
+    def set_default_rich_menu(self, rich_menu_id: str) -> None:
+        self._api.set_default_rich_menu(rich_menu_id, _request_timeout=self._timeout)
+
+    def link_rich_menu(self, user_id: str, rich_menu_id: str) -> None:
+        """Show `user_id` this menu instead of the default one."""
+        self._api.link_rich_menu_id_to_user(user_id, rich_menu_id, _request_timeout=self._timeout)
 
     def member_count(self, chat_id: str, kind: str) -> int:
         """What a push to the chat costs: its members (1 for a user). Raises ChatGone or LineUnavailable."""

@@ -10,6 +10,7 @@ import itertools
 import json
 import threading
 import uuid
+from dataclasses import dataclass
 
 from flask import Flask
 
@@ -148,3 +149,55 @@ class LineSimulator:
 def message_text(message: dict) -> str:
     """What a person would read: the text, or a Flex message's alternative text."""
     return message.get("text") or message.get("altText") or f"[{message.get('type')}]"
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One message as a chat shows it: what a person sent, or what the bot sent (a reply or a push)."""
+    order: int  # the fake LINE's call count when it happened: one clock for both sides
+    mine: bool  # sent by a person (shown on the right)
+    sender: str  # a person's user id, or "bot"
+    message: dict  # a LINE message object (a person's: {"type": "text", "text": ...})
+    push: bool = False
+
+
+class Conversations:
+    """The chats as LINE would show them in the simulator: what people sent (kept here, as LINE
+    keeps it), and the bot's side read only from the calls the fake LINE received."""
+
+    def __init__(self, app: Flask, fake: FakeLine, secret: str):
+        self.simulator = LineSimulator(app, fake, secret)
+        self.fake = fake
+        self._lock = threading.Lock()
+        self._sent: list[tuple[Shown, str, str | None]] = []  # (shown, chat id, reply token)
+
+    def send(self, chat_id: str, user_id: str, shown_text: str, sent: dict) -> int:
+        """Post `sent` (an event of `user_id` in `chat_id`) to /callback, signed; its HTTP status."""
+        with self._lock:
+            self._sent.append((Shown(len(self.fake.calls), True, user_id, {"type": "text", "text": shown_text}),
+                               chat_id, sent.get("replyToken")))
+        return self.simulator.post([sent], client=self.simulator.app.test_client()).status_code
+
+    def say(self, text: str, user_id: str, group: str | None) -> int:
+        return self.send(group or user_id, user_id, text,
+                         text_event(text, source(user_id, group), clock=self.simulator.clock))
+
+    def press(self, data: str, shown_text: str, user_id: str, group: str | None) -> int:
+        return self.send(group or user_id, user_id, shown_text,
+                         postback_event(data, source(user_id, group), clock=self.simulator.clock))
+
+    def timeline(self, chat_id: str) -> list[Shown]:
+        """The chat's messages in order: the people's, then each reply and push LINE accepted."""
+        with self._lock:
+            mine = [shown for shown, chat, _ in self._sent if chat == chat_id]
+            tokens = {token for _, chat, token in self._sent if chat == chat_id and token}
+        theirs = []
+        for order, call in enumerate(self.fake.calls):
+            body = call.body if isinstance(call.body, dict) else {}
+            if call.status != 200 or call.method != "POST":
+                continue
+            reply = call.path == "/v2/bot/message/reply" and body.get("replyToken") in tokens
+            push = call.path == "/v2/bot/message/push" and body.get("to") == chat_id
+            if reply or push:
+                theirs += [Shown(order, False, "bot", m, push) for m in body.get("messages", [])]
+        return sorted(mine + theirs, key=lambda s: (s.order, not s.mine))

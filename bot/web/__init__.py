@@ -1,11 +1,12 @@
-"""The web layer: LINE's webhook, the dispatch of its events to handlers, and `itabot serve`."""
+"""The web layer: LINE's webhook, the dispatch of its events to handlers, `itabot serve`, and the
+simulator of `itabot demo`."""
 from __future__ import annotations
 
 from flask import Flask
 from linebot.v3.webhook import WebhookParser
 
 from bot.config import Config
-from bot.web import files, health, webhook
+from bot.web import files, health, simulator, webhook
 from bot.web.serve import serve_command
 
 
@@ -16,4 +17,6 @@ def init_app(app: Flask, settings: Config) -> None:
     app.register_blueprint(webhook.bp)
     app.register_blueprint(health.bp)
     app.register_blueprint(files.bp)
+    if settings.mode != "production":  # production answers 404 for /simulator
+        app.register_blueprint(simulator.bp)
     app.cli.add_command(serve_command)

@@ -11,9 +11,10 @@ from bot.config import ConfigError
     ({"LINE_CHANNEL_SECRET": "s", "LINE_CHANNEL_ACCESS_TOKEN": "t", "ITABOT_NOW": "tomorrow"}, "ITABOT_NOW"),
     ({"LINE_CHANNEL_SECRET": "s", "LINE_CHANNEL_ACCESS_TOKEN": "t", "LINE_API_BASE_URL": "api.line.me"},
      "LINE_API_BASE_URL"),
+    ({"LINE_CHANNEL_SECRET": "s", "LINE_CHANNEL_ACCESS_TOKEN": "t", "ITABOT_MODE": "debug"}, "ITABOT_MODE"),
 ])
 def test_bad_settings_stop_start_up_naming_the_variable(monkeypatch, tmp_path, env, message):
-    for name in ("LINE_CHANNEL_SECRET", "LINE_CHANNEL_ACCESS_TOKEN", "LINE_API_BASE_URL", "ITABOT_NOW"):
+    for name in ("LINE_CHANNEL_SECRET", "LINE_CHANNEL_ACCESS_TOKEN", "LINE_API_BASE_URL", "ITABOT_NOW", "ITABOT_MODE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'c.sqlite3'}")
     for name, value in env.items():

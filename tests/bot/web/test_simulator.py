@@ -96,12 +96,12 @@ def test_the_rich_menu_is_the_one_linked_to_the_person(client):
 
 
 def test_a_reminder_pass_pushes_into_the_chats_and_never_twice(client, demo):
-    first = client.post("/simulator/remind", data={"person": STAFF, "chat": "unit"})
-    assert "ส่ง" in first.headers["Location"] or first.status_code == 303
+    first = client.post("/simulator/remind", data={"person": STAFF, "chat": "unit"}, follow_redirects=True)
+    assert re.search(r"รอบแจ้งเตือน: ส่ง [1-9]\d* แชต", first.get_data(as_text=True))
     pushed = demo.fake.pushes()
     assert pushed and {p["to"] for p in pushed} >= {"Cdemo0000000000000000000000banphai"}
     group = chat_log(client, STAFF, "unit")
-    assert "🔔" in group and "push" in group
+    assert "แจ้งเตือน (push)" in group
     client.post("/simulator/remind", data={"person": STAFF, "chat": "unit"})
     assert demo.fake.pushes() == pushed
     again = client.get(client.post("/simulator/remind", data={"person": STAFF, "chat": "unit"}).headers["Location"])

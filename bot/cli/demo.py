@@ -6,7 +6,6 @@ all on 127.0.0.1 until Ctrl-C. The tests and the benchmarks start the same `Demo
 """
 from __future__ import annotations
 
-import logging
 import secrets
 import threading
 from datetime import datetime
@@ -15,7 +14,7 @@ from pathlib import Path
 import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
-from werkzeug.serving import make_server
+from werkzeug.serving import WSGIRequestHandler, make_server
 
 from bot import db
 from bot.app import create_app, shutdown
@@ -57,7 +56,7 @@ class Demo:
         self._seed()
         self._play_line()
         attach(self.app, self.fake)
-        self._server = make_server("127.0.0.1", self.port, self.app, threaded=True)
+        self._server = make_server("127.0.0.1", self.port, self.app, threaded=True, request_handler=_Quiet)
         threading.Thread(target=self._server.serve_forever, name="demo-web", daemon=True).start()
         return self
 
@@ -96,6 +95,13 @@ class Demo:
                 gateway.link_rich_menu(person.user_id, coordinators)
 
 
+class _Quiet(WSGIRequestHandler):
+    """Not a line per request in the terminal; errors are still logged."""
+
+    def log_request(self, *_args) -> None:
+        pass
+
+
 @click.command("demo")
 @click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535),
               help="The web app's port on 127.0.0.1 (0: any free one).")
@@ -112,7 +118,6 @@ def demo_command(port: int, now: str | None, reset: bool, database: Path | None)
     except ValueError:
         raise click.BadParameter(f"not an ISO-8601 instant: {now!r} (e.g. 2025-04-10T09:00+07:00)", param_hint="--now")
     database = (database or Path(current_app.instance_path) / "demo.sqlite3").resolve()
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # not a line per request in the terminal
     try:
         demo = Demo(database, instant, port, reset).start()
     except OSError as error:  # the port is taken, most often

@@ -72,7 +72,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         demo = Demo(Path(folder) / "demo.sqlite3", parse_instant(DEFAULT_NOW)).start()
         try:
-            connection = http.client.HTTPConnection("127.0.0.1", demo._server.server_port, timeout=10)
+            connection = http.client.HTTPConnection("127.0.0.1", demo.port, timeout=10)
             measured = {name: [] for name in pages()}
             for round_number in range(args.rounds + 20):
                 for name, (method, path, form) in pages().items():

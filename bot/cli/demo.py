@@ -33,7 +33,8 @@ class Demo:
     """The demo's processes in this one: start(), then `url`; stop() closes everything."""
 
     def __init__(self, database: Path, now: datetime, port: int = 0, reset: bool = False):
-        self.database, self.now, self.port, self.reset = database, now, port, reset
+        self.database, self.now, self.reset = database, now, reset
+        self._port = port  # 0: any free one
         self.fake: FakeLine | None = None
         self.app: Flask | None = None
         self._server = None
@@ -56,13 +57,17 @@ class Demo:
         self._seed()
         self._play_line()
         attach(self.app, self.fake)
-        self._server = make_server("127.0.0.1", self.port, self.app, threaded=True, request_handler=_Quiet)
+        self._server = make_server("127.0.0.1", self._port, self.app, threaded=True, request_handler=_Quiet)
         threading.Thread(target=self._server.serve_forever, name="demo-web", daemon=True).start()
         return self
 
     @property
+    def port(self) -> int:
+        return self._server.server_port
+
+    @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_port}"
+        return f"http://127.0.0.1:{self.port}"
 
     def stop(self) -> None:
         if self._server is not None:

@@ -8,6 +8,7 @@ import schedules
 from bot import db, ita, line, logs, nlu, thai, web
 from bot.clock import Clock
 from bot.config import Config
+from bot.links import Links
 from bot.metrics import Metrics
 
 
@@ -20,6 +21,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     db.init_app(app, settings.database_url)
     app.extensions["itabot.clock"] = Clock(settings.now)
+    app.extensions["itabot.links"] = Links(settings.link_secret(), app.extensions["itabot.clock"])
     app.extensions["itabot.metrics"] = Metrics()
     app.extensions["itabot.registry"] = handlers.build_registry()
     line.init_app(app, settings)

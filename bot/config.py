@@ -1,7 +1,10 @@
 """Configuration: read from the environment once, validated at start-up."""
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
+import secrets
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from pathlib import Path
@@ -12,6 +15,7 @@ from bot.clock import parse_instant
 DEFAULT_LINE_API = "https://api.line.me"
 DEFAULT_LINE_DATA_API = "https://api-data.line.me"  # where LINE serves the content of files and images
 MODES = ("production", "development", "demo")
+_PROCESS_SECRET = secrets.token_hex(32)  # maintenance commands without credentials make no lasting links
 
 
 class ConfigError(SystemExit):
@@ -31,6 +35,8 @@ class Config:
     line_channel_access_token: str = ""
     line_api_base_url: str = DEFAULT_LINE_API
     line_data_api_base_url: str = DEFAULT_LINE_DATA_API
+    # Signs the links to the dashboard; empty: derived from the channel secret.
+    secret_key: str = ""
     # The bot's own address as people's phones reach it (links to templates); empty: the address
     # LINE called the webhook at.
     public_url: str = ""
@@ -56,6 +62,7 @@ class Config:
             "line_api_base_url": env.get("LINE_API_BASE_URL", "") or DEFAULT_LINE_API,
             "line_data_api_base_url": env.get("LINE_DATA_API_BASE_URL", "") or DEFAULT_LINE_DATA_API,
             "public_url": env.get("ITABOT_PUBLIC_URL", "").rstrip("/"),
+            "secret_key": env.get("ITABOT_SECRET_KEY", ""),
             "database_url": env.get("DATABASE_URL", ""),
             "now": _instant_from_env(env.get("ITABOT_NOW", "")),
             "line_timeout": _seconds_from_env(env.get("LINE_TIMEOUT", "")),
@@ -88,6 +95,15 @@ class Config:
             raise ConfigError("DATABASE_URL is not a database URL (e.g. sqlite:///path or postgresql+psycopg://...)")
         if self.require_line_credentials:
             self.check_line_credentials()
+
+    def link_secret(self) -> str:
+        """What signs links: ITABOT_SECRET_KEY, else a key derived from the channel secret (a
+        link never shows the channel secret itself), else one of this process only."""
+        if self.secret_key:
+            return self.secret_key
+        if self.line_channel_secret:
+            return hmac.new(self.line_channel_secret.encode(), b"itabot signed links", hashlib.sha256).hexdigest()
+        return _PROCESS_SECRET
 
     def check_line_credentials(self) -> None:
         if not self.line_channel_secret:

@@ -87,6 +87,13 @@ def permits(member: Member | None, chat: Chat | None, need: Need, subject: Subje
     return subject.unit.id in (own_unit, chat.unit_id if chat is not None else None)
 
 
+def sees_province_pages(member: Member | None, province_id: int) -> bool:
+    """Who may open a province's dashboard and export through a link made for them: its coordinators
+    and superadmins, checked on every visit, so a role revoked closes the link at once."""
+    role = role_of(member)
+    return role is Role.SUPERADMIN or (role is Role.COORDINATOR and member.province_id == province_id)
+
+
 def keeps(member: Member | None, chat: Chat) -> bool:
     """Who may rebind a chat or switch its reminders: anyone their own 1:1 chat or a group bound to
     nothing; a coordinators' group, its province's coordinators; a unit's group, those and the

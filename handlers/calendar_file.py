@@ -23,11 +23,12 @@ from bot.ita.unit_uploads import is_units_sheet
 from bot.line.gateway import ContentGone, ContentTooLarge, LineUnavailable
 from bot.line.cards import change_card
 from bot.line.replies import Flex, QuickReply, Reply, Text
+from bot.links import public_url
 from bot.permissions import PROVINCE_COORDINATOR
 from bot.registry import command, on_content
 from bot.thai import be_year_in, thai_date_range
 from models import Calendar
-from handlers.units_file import public_url, units_preview
+from handlers.units_file import units_preview
 from schedules.moves import told
 
 MAX_FILE = 1 << 20  # 1 MiB: a year's calendar is a few KiB

@@ -6,7 +6,7 @@ import math
 from bot import texts
 from bot.context import Context, Interpretation
 from bot.ita.calendar import fiscal_year_be, year_asked
-from bot.ita.province import province_progress
+from bot.ita.province import province_progress, totals
 from bot.line.replies import QuickReply, Reply, Text
 from bot.permissions import PROVINCE_COORDINATOR
 from bot.registry import command
@@ -20,14 +20,10 @@ def summary(said: Interpretation, ctx: Context) -> list[Reply]:
     if province is None:
         return [Text(texts.NO_PROVINCE)]
     year = year_asked(said.text, ctx.today)
-    rows = province_progress(ctx.session, province.id, year)
-    iit_ok = sum(r.iit >= r.iit_min for r in rows)
-    eit_ok = sum(r.eit >= r.eit_min for r in rows)
-    oit_done = sum(r.oit_approved for r in rows)
+    seen = totals(province_progress(ctx.session, province.id, year))
     text = texts.PROVINCE_SUMMARY.format(
-        year=year, province=province.name, units=len(rows), iit=sum(r.iit for r in rows), iit_ok=iit_ok,
-        iit_not=len(rows) - iit_ok, eit=sum(r.eit for r in rows), eit_ok=eit_ok, eit_not=len(rows) - eit_ok,
-        oit_done=oit_done, oit_not=len(rows) - oit_done)
+        year=year, province=province.name, units=seen.units, iit=seen.iit, iit_ok=seen.iit_ok, iit_not=seen.iit_not,
+        eit=seen.eit, eit_ok=seen.eit_ok, eit_not=seen.eit_not, oit_done=seen.oit_done, oit_not=seen.oit_not)
     behind_text = "ยังไม่ครบ" + (f" {year}" if year != fiscal_year_be(ctx.today) else "")  # the same year's
     return [Text(text, (QuickReply("ยังไม่ครบ", behind_text),))]
 

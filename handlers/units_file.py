@@ -8,7 +8,6 @@ import re
 from urllib.parse import quote
 
 import sqlalchemy as sa
-from flask import current_app, has_request_context, request
 
 from bot import texts
 from bot.context import Context, Interpretation
@@ -18,6 +17,7 @@ from bot.ita.unit_uploads import UnitChange, UnitsFileError, compare, from_json,
     to_json, units_base
 from bot.line.cards import change_card
 from bot.line.replies import QuickReply, Reply, Text
+from bot.links import public_url
 from bot.permissions import PROVINCE_COORDINATOR
 from bot.registry import command, on_postback
 from models import CalendarProposal, Province
@@ -110,10 +110,3 @@ def units_template(said: Interpretation, ctx: Context) -> list[Reply]:
     url = f"{public_url()}/templates/units-{year}.xlsx?province={quote(province.name)}"
     return [Text(texts.UNITS_TEMPLATE_LINK.format(province=province.name, year=year, url=url))]
 
-
-def public_url() -> str:
-    """The bot's address for links: ITABOT_PUBLIC_URL, else the one LINE called the webhook at."""
-    configured = current_app.config["ITABOT"].public_url
-    if configured:
-        return configured
-    return request.url_root.rstrip("/") if has_request_context() else "http://localhost:8000"

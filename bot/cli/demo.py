@@ -7,6 +7,7 @@ all on 127.0.0.1 until Ctrl-C. The tests and the benchmarks start the same `Demo
 from __future__ import annotations
 
 import secrets
+from dataclasses import replace
 import threading
 from datetime import datetime
 from pathlib import Path
@@ -58,6 +59,9 @@ class Demo:
         self._play_line()
         attach(self.app, self.fake)
         self._server = make_server("127.0.0.1", self._port, self.app, threaded=True, request_handler=_Quiet)
+        # Links the bot sends (the dashboard, templates) point at this server, not at the webhook's
+        # in-process address.
+        self.app.config["ITABOT"] = replace(self.app.config["ITABOT"], public_url=self.url)
         threading.Thread(target=self._server.serve_forever, name="demo-web", daemon=True).start()
         return self
 

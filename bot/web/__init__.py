@@ -6,7 +6,7 @@ from flask import Flask
 from linebot.v3.webhook import WebhookParser
 
 from bot.config import Config
-from bot.web import files, health, simulator, webhook
+from bot.web import dashboard, files, health, simulator, webhook
 from bot.web.serve import serve_command
 
 
@@ -17,6 +17,7 @@ def init_app(app: Flask, settings: Config) -> None:
     app.register_blueprint(webhook.bp)
     app.register_blueprint(health.bp)
     app.register_blueprint(files.bp)
+    app.register_blueprint(dashboard.bp)
     if settings.mode != "production":  # production answers 404 for /simulator
         app.register_blueprint(simulator.bp)
     app.cli.add_command(serve_command)

@@ -9,6 +9,7 @@ from werkzeug.serving import make_server
 
 from bot.app import create_app, shutdown
 from bot.ita.demo_province import PEOPLE
+from tests.browser.conftest import SCREENSHOTS
 
 STAFF, EXECUTIVE, COORDINATOR, STRANGER = (p.user_id for p in PEOPLE)
 BOT = "li.theirs"
@@ -83,3 +84,33 @@ def test_production_has_no_simulator(page, tmp_path):
     finally:
         server.shutdown()
         shutdown(app)
+
+
+def test_the_coordinator_opens_the_dashboard_from_the_chat_and_sorts_it(page, demo):
+    open_chat(page, demo, COORDINATOR)
+    type_and_send(page, "แดชบอร์ด")
+    link = page.locator(f"{BOT} .flex-bubble a:has-text('เปิดแดชบอร์ด')").last
+    href = link.get_attribute("href")
+    assert href.startswith(f"{demo.url}/dashboard/")
+    page.goto(href)
+    assert page.locator("#units tbody tr").count() == 59
+    assert "หน่วยงานที่เข้าร่วม" in page.inner_text("#totals")
+    first_behind = page.locator("#units tbody tr").first.get_attribute("data-behind")
+    assert first_behind == "1"  # units behind first
+    page.click("th[data-key=iit]")  # lowest share of the IIT minimum first
+    shares = [float(v) for v in page.eval_on_selector_all("#units tbody tr", "rows => rows.map(r => r.dataset.iit)")]
+    assert shares == sorted(shares)
+    page.click("th[data-key=iit]")
+    shares = [float(v) for v in page.eval_on_selector_all("#units tbody tr", "rows => rows.map(r => r.dataset.iit)")]
+    assert shares == sorted(shares, reverse=True)
+    page.check("#behind")
+    visible = page.locator("#units tbody tr:visible").count()
+    assert 0 < visible < 59
+    page.fill("#filter", "บ้านไผ่")
+    assert page.locator("#units tbody tr:visible").count() == 1
+    page.fill("#filter", "")
+    page.uncheck("#behind")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "dashboard-sorted-by-iit.png"), full_page=True)
+    page.goto(href.replace("&t=", "&t=x"))  # a spoilt link shows nothing
+    assert "ลิงก์นี้ใช้ไม่ได้" in page.content() and "อบต.บ้านไผ่" not in page.content()

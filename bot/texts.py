@@ -507,3 +507,7 @@ EXPORT_UNIT_COLUMNS = ("หน่วยงาน", "IIT", "IIT ขั้นต�
 EXPORT_CALENDAR_COLUMNS = ("ขั้นตอน", "เริ่ม", "สิ้นสุด", "แบบวัด", "ผู้ดำเนินการ", "กำหนดของจังหวัด")
 EXPORT_DONE = "{province} ปี {year}: {units} หน่วยงาน → {file}"
 EXPORT_NO_PROVINCE = "ไม่พบจังหวัด {province}"
+FEED_NAME = "ITA {year} จ.{province}"
+FEED_DESCRIPTION = "กำหนดการ ITA ของ ป.ป.ช. และของจังหวัด{province} (จากผู้ช่วย ITA)"
+FEED_PROVINCE_STEP = "{short} (จ.{province})"
+FEED_SUBSCRIBE = "เพิ่มลงปฏิทิน (ICS)"

@@ -1,6 +1,7 @@
 """GET /dashboard/<province>?t=TOKEN: the province at a glance, for its coordinators, through the
-signed link the bot gives them ("แดชบอร์ด"). A link missing, tampered with, expired, made for
-another province or for someone no longer its coordinator gets 403 and shows nothing."""
+signed link the bot gives them ("แดชบอร์ด"), and /export/<province>.xlsx behind the same link. A link
+missing, tampered with, expired, made for another province or for someone no longer its
+coordinator gets 403 and shows nothing. /calendar/<province>.ics, the calendar feed, is public."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from sqlalchemy import orm
 
 from bot import db, texts
 from bot.ita.calendar import Entry, fiscal_year_be
+from bot.ita.calendar_feed import calendar_feed, sequences
 from bot.ita.province import ProvinceTotals, UnitProgress, province_progress, totals, weekly_responses
 from bot.ita.province_export import province_workbook
 from bot.links import links
@@ -103,3 +105,21 @@ def _when(entry: Entry, today) -> str:
     if timing == "last day":
         return texts.DASH_STEP_LAST_DAY.format(span=span)
     return texts.DASH_STEP_LEFT.format(span=span, days=max(0, (entry.end - today).days))
+
+
+@bp.get("/calendar/<name>.ics")
+def calendar_ics(name: str):
+    """The province's calendar feed: public, as the calendar itself is (no count, no person)."""
+    now = current_app.extensions["itabot.clock"].now()
+    with db.sessionmaker()() as session:
+        province = session.scalar(sa.select(Province).where(Province.name == name[:100]))
+        if province is None:
+            abort(404)
+        year = year_of_request(now.date())
+        cycle = current_app.extensions["itabot.calendars"].cycles(session, province.id).get(year)
+        if cycle is None:
+            abort(404)
+        data = calendar_feed(cycle, province.name, province.id, sequences(session, year), now)
+    return Response(data, mimetype="text/calendar", headers={
+        "Content-Disposition": f"inline; filename*=UTF-8''{quote(f'ITA-{year}-{province.name}.ics')}",
+        "Cache-Control": "max-age=300"})

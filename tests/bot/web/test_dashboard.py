@@ -115,3 +115,13 @@ def test_the_excel_sheet_reads_back_with_a_row_per_unit_and_the_calendar(line, l
     assert units.column_dimensions["A"].width >= len("อบต.ทดสอบ00") and units.column_dimensions["A"].width <= 20
     steps = [r[0] for r in calendar.iter_rows(min_row=2, values_only=True)]
     assert len(steps) >= 10 and calendar.cell(1, 1).value == "ขั้นตอน"
+
+
+def test_itabot_export_writes_the_same_sheet(app, lamphun_status_page, tmp_path):
+    result = app.test_cli_runner().invoke(args=["export", "--province", "ลำพูน", str(tmp_path / "lamphun.xlsx")])
+    assert result.exit_code == 0, result.output
+    assert "ลำพูน ปี 2568: 59 หน่วยงาน" in result.output
+    units = openpyxl.load_workbook(tmp_path / "lamphun.xlsx").worksheets[0]
+    assert units.max_row == 60 and units["A1"].value == "หน่วยงาน"
+    refused = app.test_cli_runner().invoke(args=["export", "--province", "ไม่มี", str(tmp_path / "x.xlsx")])
+    assert refused.exit_code == 1 and "ไม่พบจังหวัด" in refused.output and not (tmp_path / "x.xlsx").exists()

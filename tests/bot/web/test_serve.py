@@ -21,11 +21,20 @@ from tests.conftest import SECRET
 def server(app):
     """The app served by one waitress worker thread, as `itabot serve` configures it."""
     served = waitress.create_server(app, host="127.0.0.1", port=0, threads=1, **WAITRESS_LIMITS)
-    thread = threading.Thread(target=served.run, daemon=True)
+    stop = threading.Event()
+
+    def run() -> None:  # served.run(), in short turns, so that it can end before its sockets close
+        while not stop.is_set():
+            served.asyncore.loop(timeout=0.05, map=served._map, count=1)
+
+    thread = threading.Thread(target=run, daemon=True)
     thread.start()
     yield served
-    served.close()
-    thread.join(timeout=10)
+    stop.set()
+    thread.join(timeout=10)  # closing the sockets under a running select() raised EBADF in its thread
+    served.task_dispatcher.shutdown()
+    for channel in list(served._map.values()):  # the listening socket, the trigger, open connections
+        channel.close()
 
 
 def post(server, body: bytes, signature: str | None = None) -> int:

@@ -511,3 +511,39 @@ FEED_NAME = "ITA {year} จ.{province}"
 FEED_DESCRIPTION = "กำหนดการ ITA ของ ป.ป.ช. และของจังหวัด{province} (จากผู้ช่วย ITA)"
 FEED_PROVINCE_STEP = "{short} (จ.{province})"
 FEED_SUBSCRIBE = "เพิ่มลงปฏิทิน (ICS)"
+
+# -- ITAS's own figures beside the bot's (bot/ita/itas_figures.py, handlers/itas.py) ------------
+# The labels of the ITAS status page ("สถานะการประเมิน ITA" of a province), as pasted from it.
+ITAS_PAGE = {
+    "units": "หน่วยงานที่เข้าร่วมทั้งหมด",
+    "iit": "(แบบวัด IIT)",
+    "eit1": "ภายนอก (ส่วนที่ 1)",
+    "eit2": "ภายนอก (ส่วนที่ 2)",
+    "oit": "(OIT)",
+    "total": "ทั้งหมด",
+    "below": "ยังไม่ครบ",
+    "done": "ครบ",
+    "year": "ปีงบประมาณ",
+}
+ITAS_FORM_NAMES = {"iit": "IIT", "eit1": "EIT ส่วนที่ 1", "eit2": "EIT ส่วนที่ 2", "oit": "OIT"}
+ITAS_BAD_PASTE = "อ่านข้อความสถานะจาก ITAS ไม่ได้ ไม่ได้บันทึกอะไร:\n{problems}"
+ITAS_LINE = "• บรรทัด {line} \"{text}\": {problem}"
+ITAS_MISSING = "• ไม่พบ{what}"
+ITAS_NO_NUMBER = "ไม่พบตัวเลข"
+ITAS_SUM = "ครบ {ok} + ยังไม่ครบ {below} ไม่เท่ากับหน่วยงานที่เข้าร่วม {units}"
+ITAS_WHAT = {"units": "จำนวนหน่วยงานที่เข้าร่วมทั้งหมด", "total": "ยอดทั้งหมดของ {form}",
+             "done": "จำนวนหน่วยงานที่ครบของ {form}", "below": "จำนวนหน่วยงานที่ยังไม่ครบของ {form}",
+             "form": "ส่วนของแบบวัด {form}"}
+ITAS_STORED = ("✅ บันทึกตัวเลขจาก ITAS ของ จ.{province} วันที่ {date} แล้ว (ยอดที่หน่วยงานรายงานในบอทไม่เปลี่ยน)\n"
+               "{lines}")
+ITAS_COMPARE = "{form}: ITAS {itas:,} · ในบอท {bot:,}{flag}"
+ITAS_COMPARE_OK = "{form}: ครบขั้นต่ำ ITAS {itas} · ในบอท {bot} หน่วยงาน{flag}"
+ITAS_DIFFERENT = " ⚠️ ต่าง {diff:+,}"
+ITAS_SUMMARY_HEADER = "\nเทียบกับ ITAS ({date}):"
+ITAS_NOT_YET = "\nยังไม่มีตัวเลขจาก ITAS: วางข้อความจากหน้าสถานะ ITAS ในแชตนี้เพื่อเทียบ"
+WHAT_ITAS_FIGURES = "บันทึกตัวเลขจาก ITAS ของ{subject}"
+ITAS_ROWS = {"units": "หน่วยงาน", "iit": "IIT", "iit_ok": "IIT", "eit": "EIT ส่วนที่ 1", "eit_ok": "EIT ส่วนที่ 1",
+             "oit_done": "OIT ครบขั้นตอน"}
+DASH_ITAS = "เทียบกับ ITAS ({date})"
+DASH_ITAS_ROW = "{what}: ITAS {itas} · ในบอท {bot}"
+DASH_AT_MIN_SUFFIX = " ครบขั้นต่ำ"

@@ -6,10 +6,13 @@ import math
 from bot import texts
 from bot.context import Context, Interpretation
 from bot.ita.calendar import fiscal_year_be, year_asked
+from bot.ita.itas_figures import latest_figures
 from bot.ita.province import province_progress, totals
 from bot.line.replies import QuickReply, Reply, Text
 from bot.permissions import PROVINCE_COORDINATOR
 from bot.registry import command
+from bot.thai import thai_date
+from handlers.itas import comparison
 
 PAGE = 20
 
@@ -24,6 +27,9 @@ def summary(said: Interpretation, ctx: Context) -> list[Reply]:
     text = texts.PROVINCE_SUMMARY.format(
         year=year, province=province.name, units=seen.units, iit=seen.iit, iit_ok=seen.iit_ok, iit_not=seen.iit_not,
         eit=seen.eit, eit_ok=seen.eit_ok, eit_not=seen.eit_not, oit_done=seen.oit_done, oit_not=seen.oit_not)
+    itas = latest_figures(ctx.session, province.id, year)
+    if itas is not None:  # ITAS's own figures beside the bot's, as last pasted
+        text += texts.ITAS_SUMMARY_HEADER.format(date=thai_date(itas.day)) + "\n" + "\n".join(comparison(itas, seen))
     behind_text = "ยังไม่ครบ" + (f" {year}" if year != fiscal_year_be(ctx.today) else "")  # the same year's
     return [Text(text, (QuickReply("ยังไม่ครบ", behind_text),))]
 

@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Mapping
 
+from bot import texts
 from bot.context import Interpretation
 from bot.nlu import slots
 from bot.nlu.clause import Clause, features
@@ -40,6 +41,8 @@ def read(raw: str, vocabulary: Vocabulary, *, today: date, steps: Mapping[str, s
 
     `steps` names the calendar's steps (word -> step key); `units` the chat province's units
     people name without a prefix (bare name -> unit name)."""
+    if pasted_status_page(raw):  # read whole by its handler, however long: never as counts
+        return [Interpretation("itas_figures", text=raw, raw=raw, ita=True, addressed=addressed)]
     reading = _Reading(vocabulary, today, steps or {}, units)
     found: list[Interpretation] = []
     read_texts = []
@@ -61,6 +64,12 @@ def read(raw: str, vocabulary: Vocabulary, *, today: date, steps: Mapping[str, s
     if one_to_one and not addressed and len(read_texts) == 1 and reading.beyond_the_bot(read_texts[0]):
         return [replace(found[0], intent="elsewhere", ita=True)]
     return [found[0] if found else Interpretation("unknown", raw=raw or "", addressed=addressed)]
+
+
+def pasted_status_page(raw: str | None) -> bool:
+    """The ITAS status page pasted into the chat: several of its own labels, not a question about it."""
+    labels = (texts.ITAS_PAGE["units"], texts.ITAS_PAGE["iit"], texts.ITAS_PAGE["eit1"], texts.ITAS_PAGE["oit"])
+    return sum(label in (raw or "") for label in labels) >= 2
 
 
 def _asked_together(line: list[Interpretation]) -> list[Interpretation]:

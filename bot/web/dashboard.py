@@ -14,6 +14,7 @@ from sqlalchemy import orm
 from bot import db, texts
 from bot.ita.calendar import Entry, fiscal_year_be
 from bot.ita.calendar_feed import calendar_feed, sequences
+from bot.ita.itas_figures import Side, latest_figures, side_by_side
 from bot.ita.province import ProvinceTotals, UnitProgress, province_progress, totals, weekly_responses
 from bot.ita.province_export import province_workbook
 from bot.links import links
@@ -21,7 +22,7 @@ from bot.permissions import sees_province_pages
 from bot.thai import thai_date, thai_date_range
 from bot.web.charts import responses_chart
 from bot.web.files import XLSX
-from models import Member, Province
+from models import ItasFigures, Member, Province
 
 bp = Blueprint("dashboard", __name__, template_folder="templates", static_folder="static",
                static_url_path="/dashboard-static")
@@ -36,6 +37,8 @@ class Board:
     open_now: list[tuple[Entry, str]]
     next: list[tuple[Entry, str]]
     chart: str
+    itas: ItasFigures | None = None  # ITAS's own figures as last pasted, beside the bot's
+    itas_sides: tuple[Side, ...] = ()
 
 
 def allowed_province(session: orm.Session, name: str) -> Province:
@@ -94,7 +97,10 @@ def build(session: orm.Session, province: Province, year: int, today) -> Board:
     weeks = weekly_responses(session, province.id, year, start, max(min(today, cycle.span[1]) if cycle else today,
                                                                      start))
     chart = responses_chart(weeks, sum(r.iit_min for r in rows), sum(r.eit_min for r in rows))
-    return Board(province, year, rows, totals(rows), open_now, upcoming, chart)
+    seen = totals(rows)
+    itas = latest_figures(session, province.id, year)
+    return Board(province, year, rows, seen, open_now, upcoming, chart, itas,
+                 tuple(side_by_side(itas, seen)) if itas else ())
 
 
 def _when(entry: Entry, today) -> str:

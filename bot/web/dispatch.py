@@ -152,7 +152,8 @@ def _answer_text(content: TextMessageContent, ctx: Context) -> list[Reply]:
                     mentions=mentioned, addressed=addressed,
                     one_to_one=ctx.chat is not None and ctx.chat.kind == "user")
     in_group = ctx.chat is not None and ctx.chat.kind != "user"
-    left_over = len(said_all) > THINGS_AT_MOST or len(text) > READ_AT_MOST
+    whole = [s.intent for s in said_all] == ["itas_figures"]  # a pasted page is read whole, however long
+    left_over = len(said_all) > THINGS_AT_MOST or (len(text) > READ_AT_MOST and not whole)
     replies: list[Reply] = []
     for said in said_all[:THINGS_AT_MOST]:
         if in_group and not (said.addressed or said.ita):

@@ -501,6 +501,7 @@ DASH_CHART_IIT_MIN = "ขั้นต่ำ IIT รวม"
 DASH_CHART_EIT_MIN = "ขั้นต่ำ EIT รวม"
 DASH_FORBIDDEN = "ลิงก์นี้ใช้ไม่ได้ (หมดอายุ ถูกแก้ไข หรือไม่ใช่ของจังหวัดนี้) ขอลิงก์ใหม่ในแชตด้วยคำว่า \"แดชบอร์ด\""
 EXPORT_SHEET_UNITS = "หน่วยงาน"
+EXPORT_ITAS_COLUMNS = ("ITAS: IIT", "ITAS: EIT ส่วนที่ 1", "ITAS: OIT")
 EXPORT_SHEET_CALENDAR = "ปฏิทิน"
 EXPORT_UNIT_COLUMNS = ("หน่วยงาน", "IIT", "IIT ขั้นต่ำ", "IIT ขาดอีก", "EIT ส่วนที่ 1", "EIT ขั้นต่ำ", "EIT ขาดอีก",
                        "OIT", "รายงานล่าสุด", "รายงานโดย", "เมื่อ")
@@ -547,3 +548,17 @@ ITAS_ROWS = {"units": "หน่วยงาน", "iit": "IIT", "iit_ok": "IIT",
 DASH_ITAS = "เทียบกับ ITAS ({date})"
 DASH_ITAS_ROW = "{what}: ITAS {itas} · ในบอท {bot}"
 DASH_AT_MIN_SUFFIX = " ครบขั้นต่ำ"
+ITAS_SHEET_COLUMNS = {"unit": "หน่วยงาน", "iit": "IIT", "eit1": "EIT ส่วนที่ 1", "eit2": "EIT ส่วนที่ 2", "oit": "OIT"}
+ITAS_SHEET_TITLE = "ตัวเลข ITAS"
+ITAS_SHEET_MISSING = "แถว 1: ไม่พบคอลัมน์ {columns} (ขอแบบฟอร์มได้ด้วยคำว่า \"แบบฟอร์ม ITAS\")"
+ITAS_SHEET_UNKNOWN_UNIT = "ไม่พบหน่วยงานนี้ใน จ.{province}"
+ITAS_SHEET_TWICE = "หน่วยงานนี้อยู่ในแถว {first} แล้ว"
+ITAS_SHEET_COUNT = "ต้องเป็นจำนวนเต็ม 0 ถึง 100,000"
+ITAS_SHEET_OIT = "สถานะ OIT ที่รู้จัก: ยังไม่เริ่ม, กำลังตอบ, รออนุมัติ, อนุมัติแล้ว"
+ITAS_SHEET_NO_ROWS = "ไม่มีหน่วยงานในไฟล์ (แถวละหนึ่งหน่วยงาน ใต้แถวหัวตาราง)"
+ITAS_SHEET_STORED = ("✅ บันทึกตัวเลขรายหน่วยงานจาก ITAS ของ จ.{province} วันที่ {date} จากไฟล์ {file} แล้ว: "
+                     "{units} หน่วยงาน · ต่างจากในบอท {differ} หน่วยงาน (ยอดที่รายงานในบอทไม่เปลี่ยน)\n{lines}")
+ITAS_TEMPLATE_LINK = ("📄 แบบฟอร์มตัวเลข ITAS รายหน่วยงาน จ.{province} ปี {year} (Excel)\n{url}\n"
+                      "กรอกตัวเลขตามหน้าสถานะ ITAS แล้วส่งไฟล์กลับมาในแชต 1:1 นี้")
+SUMMARY_ITAS = "วางข้อความหน้าสถานะ ITAS หรือส่งไฟล์ตัวเลข ITAS เพื่อเทียบกับยอดในบอท (ผู้ประสานงาน)"
+DASH_ITAS_UNIT = "ITAS {count}"

@@ -19,6 +19,7 @@ from bot.ita.calendar_sheets import read_calendar_sheet
 from bot.ita.calendar_uploads import Upload, compare, to_json
 from bot.ita.proposals import calendar_base, propose
 from bot.ita.sheets import SheetError
+from bot.ita.itas_sheet import is_itas_sheet
 from bot.ita.unit_uploads import is_units_sheet
 from bot.line.gateway import ContentGone, ContentTooLarge, LineUnavailable
 from bot.line.cards import change_card
@@ -28,6 +29,7 @@ from bot.permissions import PROVINCE_COORDINATOR
 from bot.registry import command, on_content
 from bot.thai import be_year_in, thai_date_range
 from models import Calendar
+from handlers.itas import itas_sheet
 from handlers.units_file import units_preview
 from schedules.moves import told
 
@@ -58,6 +60,10 @@ def calendar_file(sent: SentFile, ctx: Context) -> list[Reply]:
         return [Text(texts.FILE_NO_PROVINCE)]
     try:
         data = sent.fetch(MAX_FILE)
+        if suffix in SHEETS and is_itas_sheet(name, data):
+            if province is None:
+                return [Text(texts.UNITS_NO_PROVINCE)]
+            return itas_sheet(name, data, ctx, province, _refused)
         if suffix in SHEETS and is_units_sheet(name, data):
             if province is None:
                 return [Text(texts.UNITS_NO_PROVINCE)]

@@ -161,7 +161,7 @@ def store_status_page(session: orm.Session, province_id: int, year: int, page: S
     if row is None:
         row = ItasFigures(province_id=province_id, year=year, day=day)
         session.add(row)
-    row.units, row.taken_at, row.taken_by = page.units, now, by
+    row.units, row.taken_at, row.taken_by, row.totals_from_sheet = page.units, now, by, False
     for form in FORMS:
         found = page.forms.get(form)
         setattr(row, f"{form}_total", found.total if found else None)

@@ -19,11 +19,14 @@ from bot.thai import thai_date
 ACTORS = {"unit": "หน่วยงาน", "province": "จังหวัด", "nacc": "ป.ป.ช."}
 
 
-def province_workbook(rows: list[UnitProgress], cycle: Cycle | None) -> bytes:
+def province_workbook(rows: list[UnitProgress], cycle: Cycle | None, itas: dict | None = None) -> bytes:
+    """`itas`: ITAS's own figures by unit id, where a sheet of them was sent (ItasUnitFigures)."""
+    itas = itas or {}
     book = Workbook()
     units = book.active
     units.title = texts.EXPORT_SHEET_UNITS
-    _table(units, texts.EXPORT_UNIT_COLUMNS, [_unit_row(r) for r in rows])
+    _table(units, texts.EXPORT_UNIT_COLUMNS + texts.EXPORT_ITAS_COLUMNS,
+           [_unit_row(r) + _itas_cells(itas.get(r.unit_id)) for r in rows])
     calendar = book.create_sheet(texts.EXPORT_SHEET_CALENDAR)
     _table(calendar, texts.EXPORT_CALENDAR_COLUMNS, [_step_row(e) for e in (cycle.entries if cycle else ())])
     out = io.BytesIO()
@@ -37,6 +40,12 @@ def _unit_row(r: UnitProgress) -> list:
             texts.OIT_STATE_NAMES.get(r.oit_state, r.oit_state),
             f"{last.form} {last.count:,}" if last else texts.DASH_NEVER, (last.by or "") if last else "",
             last.at.replace(tzinfo=None) if last else None]  # Excel keeps no time zone: Bangkok time
+
+
+def _itas_cells(figures) -> list:
+    if figures is None:
+        return [None, None, None]
+    return [figures.iit, figures.eit1, texts.OIT_STATE_NAMES.get(figures.oit_state, "") if figures.oit_state else None]
 
 
 def _step_row(entry) -> list:

@@ -10,7 +10,7 @@ from bot.nlu.clause import Clause
 from bot.nlu.vocabulary import Vocabulary
 
 ADMIN = ("calendar_draft", "calendar_history", "calendar_template", "units_template", "units_rollover", "set_quota", "grant", "reminder_rules", "bind_province", "join_code", "join_requests",
-         "dashboard")
+         "dashboard", "itas_template")
 SMALL_TALK = ("greeting", "thanks", "ack")
 FLOOR = 2.0  # an intent scoring less is not what the message says
 STRONG = 5.0  # a phrase only the bot would be told ("ปิดแจ้งเตือน", "ตั้งโควตา")

@@ -4,7 +4,7 @@ missing, tampered with, expired, made for another province or for someone no lon
 coordinator gets 403 and shows nothing. /calendar/<province>.ics, the calendar feed, is public."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import quote
 
 import sqlalchemy as sa
@@ -15,6 +15,7 @@ from bot import db, texts
 from bot.ita.calendar import Entry, fiscal_year_be
 from bot.ita.calendar_feed import calendar_feed, sequences
 from bot.ita.itas_figures import Side, latest_figures, side_by_side
+from bot.ita.itas_sheet import units_of
 from bot.ita.province import ProvinceTotals, UnitProgress, province_progress, totals, weekly_responses
 from bot.ita.province_export import province_workbook
 from bot.links import links
@@ -39,6 +40,7 @@ class Board:
     chart: str
     itas: ItasFigures | None = None  # ITAS's own figures as last pasted, beside the bot's
     itas_sides: tuple[Side, ...] = ()
+    itas_units: dict = field(default_factory=dict)  # unit id -> ITAS's figures, from a sheet of them
 
 
 def allowed_province(session: orm.Session, name: str) -> Province:
@@ -80,7 +82,7 @@ def export_xlsx(name: str):
         year = year_of_request(now.date())
         rows = province_progress(session, province.id, year)
         cycle = current_app.extensions["itabot.calendars"].cycles(session, province.id).get(year)
-        data = province_workbook(rows, cycle)
+        data = province_workbook(rows, cycle, units_of(session, latest_figures(session, province.id, year)))
     return Response(data, mimetype=XLSX, headers={
         "Content-Disposition": f"attachment; filename*=UTF-8''{quote(f'ITA-{year}-{province.name}.xlsx')}",
         "Cache-Control": "no-store", "Referrer-Policy": "no-referrer"})
@@ -100,7 +102,7 @@ def build(session: orm.Session, province: Province, year: int, today) -> Board:
     seen = totals(rows)
     itas = latest_figures(session, province.id, year)
     return Board(province, year, rows, seen, open_now, upcoming, chart, itas,
-                 tuple(side_by_side(itas, seen)) if itas else ())
+                 tuple(side_by_side(itas, seen)) if itas else (), units_of(session, itas))
 
 
 def _when(entry: Entry, today) -> str:

@@ -11,6 +11,8 @@ from sqlalchemy import orm
 from bot import db
 from bot.ita.calendar import Step, cycles_by_province
 from bot.ita.calendar_sheets import calendar_template
+from bot.ita.itas_sheet import itas_template
+from bot.ita.province import province_progress
 from bot.ita.unit_uploads import units_template
 from models import Province
 
@@ -54,3 +56,18 @@ def _steps(session: orm.Session, year: int, province: str | None) -> tuple[list[
     own = [s for entry in cycles.get(province, cycles[None]).entries for s in entry.all if s.province == province] \
         if province else []
     return sorted(own, key=lambda s: (s.start, s.end)), naccs  # as the calendar lists them
+
+
+@bp.get("/templates/itas-<int:year>.xlsx")
+def itas_xlsx(year: int):
+    """The province's units, to fill in with ITAS's figures and send back in chat."""
+    name = (request.args.get("province") or "").strip()[:100]
+    if not 2500 <= year <= 2700 or not name:
+        abort(404)
+    with db.sessionmaker()() as session:
+        province = session.scalar(sa.select(Province).where(Province.name == name))
+        if province is None:
+            abort(404)
+        data = itas_template(province_progress(session, province.id, year))
+    return Response(data, mimetype=XLSX, headers={
+        "Content-Disposition": f"attachment; filename=itas-{year}.xlsx", "Cache-Control": "no-store"})

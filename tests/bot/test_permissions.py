@@ -52,6 +52,7 @@ TABLE = [
     ("summary", "สรุป", COORDINATORS, (N, N, N, N, Y)),
     ("behind", "ยังไม่ครบ", COORDINATORS, (N, N, N, N, Y)),
     ("dashboard", "แดชบอร์ด", COORDINATORS, (N, N, N, N, Y)),
+    ("itas_template", "แบบฟอร์ม ITAS", COORDINATORS, (N, N, N, N, Y)),
     ("itas_figures", "หน่วยงานที่เข้าร่วมทั้งหมด 59\nแบบวัด (แบบวัด IIT) ทั้งหมด 1,664 ชุด", COORDINATORS, (N, N, N, N, Y)),
     ("grant", "เพิ่มผู้ประสานงาน", COORDINATORS, (N, N, N, N, Y)),
     ("reminder_rules", "ตั้งแจ้งเตือน ล่วงหน้า 7 3 1 วัน", COORDINATORS, (N, N, N, N, Y)),

@@ -2,6 +2,9 @@
 shown beside the bot's own; a paste that does not read stores nothing and names the line."""
 from __future__ import annotations
 
+import io
+
+import openpyxl
 import sqlalchemy as sa
 
 from bot.ita.itas_figures import read_status_page
@@ -76,3 +79,41 @@ def test_the_dashboard_shows_itas_beside_the_bot(line, lamphun_status_page):
     assert "เทียบกับ ITAS (10 เม.ย. 2568)" in html
     assert "IIT: ITAS 1,700 · ในบอท 1,664 <b> ⚠️ ต่าง -36</b>" in html
     assert "EIT ส่วนที่ 1: ITAS 1,969 · ในบอท 1,969</li>" in html
+
+
+def sheet(rows: list[str]) -> bytes:
+    return ("หน่วยงาน,IIT,EIT ส่วนที่ 1,EIT ส่วนที่ 2,OIT\n" + "\n".join(rows) + "\n").encode("utf-8")
+
+
+def test_a_sheet_of_units_is_kept_and_shown_unit_by_unit(line, lamphun_status_page, session):
+    template = line.say("แบบฟอร์ม ITAS", user=COORDINATOR).text
+    path = template.split("http://localhost", 1)[1].split("\n", 1)[0]
+    book = openpyxl.load_workbook(io.BytesIO(line.client.get(path).data))
+    assert book.active.max_row == 60 and book.active["A1"].value == "หน่วยงาน (unit)"
+    rows = ["อบต.ทดสอบ00,64,68,0,กำลังตอบ", "อบต.ทดสอบ01,50,59,,รออนุมัติ"]  # 01: ITAS 50, the bot 44
+    answer = line.send_file("itas.csv", sheet(rows), user=COORDINATOR).text
+    assert "บันทึกตัวเลขรายหน่วยงานจาก ITAS ของ จ.ลำพูน" in answer and "2 หน่วยงาน · ต่างจากในบอท 1 หน่วยงาน" in answer
+    session.rollback()
+    assert session.scalar(sa.select(sa.func.count(Report.id))) == 59 * 4  # reported counts untouched
+    [card] = line.say("แดชบอร์ด", user=COORDINATOR, group=COORDINATORS)
+    page = card["contents"]["footer"]["contents"][0]["action"]["uri"].split("localhost", 1)[1]
+    html = line.client.get(page).get_data(as_text=True)
+    row = html.split('data-unit="อบต.ทดสอบ01"', 1)[1].split("</tr>", 1)[0]
+    assert '<div class="itas-unit differs">ITAS 50 ⚠️</div>' in row
+    same = html.split('data-unit="อบต.ทดสอบ00"', 1)[1].split("</tr>", 1)[0]
+    assert '<div class="itas-unit">ITAS 64</div>' in same
+    xlsx = card["contents"]["footer"]["contents"][1]["action"]["uri"].split("localhost", 1)[1]
+    units = openpyxl.load_workbook(io.BytesIO(line.client.get(xlsx).data)).worksheets[0]
+    found = {r[0]: r[-3:] for r in units.iter_rows(min_row=2, values_only=True)}
+    assert found["อบต.ทดสอบ01"] == (50, 59, "รออนุมัติ") and found["อบต.ทดสอบ02"] == (None, None, None)
+
+
+def test_a_bad_sheet_names_each_cell_and_stores_nothing(line, lamphun_status_page, session):
+    rows = ["อบต.ไม่มีจริง,10,10,,", "อบต.ทดสอบ00,สิบ,10,,", "อบต.ทดสอบ00,10,10,,เสร็จ"]
+    answer = line.send_file("itas.csv", sheet(rows), user=COORDINATOR).text
+    assert "แถว 2 คอลัมน์ A (หน่วยงาน): ไม่พบหน่วยงานนี้ใน จ.ลำพูน" in answer
+    assert "แถว 3 คอลัมน์ B (IIT): ต้องเป็นจำนวนเต็ม" in answer
+    assert "แถว 4 คอลัมน์ A (หน่วยงาน): หน่วยงานนี้อยู่ในแถว 3 แล้ว" in answer
+    assert "แถว 4 คอลัมน์ E (OIT)" in answer
+    session.rollback()
+    assert session.scalars(sa.select(ItasFigures)).all() == []

@@ -37,16 +37,7 @@ def calendar_xlsx(year: int):
 
 @bp.get("/templates/units-<int:year>.xlsx")
 def units_xlsx(year: int):
-    name = (request.args.get("province") or "").strip()[:100]
-    if not 2500 <= year <= 2700 or not name:
-        abort(404)
-    with db.sessionmaker()() as session:
-        province = session.scalar(sa.select(Province).where(Province.name == name))
-        if province is None:
-            abort(404)
-        data = units_template(session, province, year)
-    return Response(data, mimetype=XLSX, headers={
-        "Content-Disposition": f"attachment; filename=units-{year}.xlsx", "Cache-Control": "no-store"})
+    return _province_sheet("units", year, lambda session, province: units_template(session, province, year))
 
 
 def _steps(session: orm.Session, year: int, province: str | None) -> tuple[list[Step], list[Step]]:
@@ -61,6 +52,12 @@ def _steps(session: orm.Session, year: int, province: str | None) -> tuple[list[
 @bp.get("/templates/itas-<int:year>.xlsx")
 def itas_xlsx(year: int):
     """The province's units, to fill in with ITAS's figures and send back in chat."""
+    return _province_sheet("itas", year,
+                           lambda session, province: itas_template(province_progress(session, province.id, year)))
+
+
+def _province_sheet(kind: str, year: int, make) -> Response:
+    """A province's template (?province=NAME, which must exist), made by `make(session, province)`."""
     name = (request.args.get("province") or "").strip()[:100]
     if not 2500 <= year <= 2700 or not name:
         abort(404)
@@ -68,6 +65,6 @@ def itas_xlsx(year: int):
         province = session.scalar(sa.select(Province).where(Province.name == name))
         if province is None:
             abort(404)
-        data = itas_template(province_progress(session, province.id, year))
+        data = make(session, province)
     return Response(data, mimetype=XLSX, headers={
-        "Content-Disposition": f"attachment; filename=itas-{year}.xlsx", "Cache-Control": "no-store"})
+        "Content-Disposition": f"attachment; filename={kind}-{year}.xlsx", "Cache-Control": "no-store"})
